@@ -5,6 +5,7 @@ import fr.parvis.shared.InvalidInputException;
 import fr.parvis.shared.NotFoundException;
 import fr.parvis.shared.Texts;
 import fr.parvis.shared.UserId;
+import fr.parvis.shared.tenancy.CrossTenant;
 import fr.parvis.shared.tenancy.Tenancy;
 import fr.parvis.territory.access.Actors;
 import fr.parvis.territory.domain.ApiToken;
@@ -33,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
 @Service
 @Validated
 @Transactional(readOnly = true)
+@CrossTenant("Accounts are shared between collectivités: adding a member looks the account up by e-mail")
 public class MemberManagement {
 
     private final Memberships memberships;

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @CrossTenant("Creates the first collectivité of an empty installation")
-class FirstRunSetup {
+public class FirstRunSetup {
 
     private static final Logger log = LoggerFactory.getLogger(FirstRunSetup.class);
 
@@ -58,17 +58,17 @@ class FirstRunSetup {
     }
 
     /** Whether set-up is still possible (no collectivité exists). */
-    boolean open() {
+    public boolean open() {
         return !SystemActor.actAsRoot("first-run check", () -> transaction.execute(status -> collectivites.anyExists()));
     }
 
-    boolean codeMatches(String candidate) {
+    public boolean codeMatches(String candidate) {
         return candidate != null && MessageDigest.isEqual(code.getBytes(StandardCharsets.UTF_8),
                 candidate.strip().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Creates the first collectivité and its administrator in one transaction. */
-    CollectiviteView install(NewCollectivite collectivite, NewMember administrator, String passwordConfirmation) {
+    public CollectiviteView install(NewCollectivite collectivite, NewMember administrator, String passwordConfirmation) {
         if (administrator.initialPassword() == null || !administrator.initialPassword().equals(passwordConfirmation)) {
             throw new InvalidInputException("password.mismatch", "passwordConfirmation");
         }

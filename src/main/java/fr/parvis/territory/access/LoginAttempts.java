@@ -1,5 +1,6 @@
 package fr.parvis.territory.access;
 
+import fr.parvis.shared.tenancy.CrossTenant;
 import fr.parvis.territory.AccountLocked;
 import fr.parvis.territory.domain.UserAccount;
 import fr.parvis.territory.domain.UserAccounts;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Counts failed password logins and locks the account after too many in a row. */
 @Component
+@CrossTenant("Counts failed logins on the account, before any collectivité is chosen")
 class LoginAttempts {
 
     private final UserAccounts accounts;

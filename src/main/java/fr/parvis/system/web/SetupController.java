@@ -1,6 +1,7 @@
-package fr.parvis.system.setup;
+package fr.parvis.system.web;
 
 import fr.parvis.shared.NotFoundException;
+import fr.parvis.system.setup.FirstRunSetup;
 import fr.parvis.shared.web.FormErrors;
 import fr.parvis.territory.CollectiviteSettings;
 import fr.parvis.territory.CollectiviteType;

@@ -1,9 +1,9 @@
-package fr.parvis.system.setup;
+package fr.parvis.system.web;
 
 import fr.parvis.territory.CollectiviteType;
 
 /** The first-run set-up form. */
-class SetupForm {
+public class SetupForm {
 
     private String code;
     private CollectiviteType type = CollectiviteType.COMMUNE;

@@ -1,0 +1,24 @@
+package fr.parvis.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * A test of the whole application on the test database (H2 in memory, or PostgreSQL with
+ * {@code PARVIS_TEST_DB=postgres}), with MockMvc. Tests create their own collectivités through
+ * {@link TestTenants} and never depend on data left by others.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@SpringBootTest
+@AutoConfigureMockMvc
+public @interface IntegrationTest {
+}

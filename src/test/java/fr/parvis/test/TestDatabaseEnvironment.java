@@ -1,0 +1,50 @@
+package fr.parvis.test;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+
+/**
+ * Database of the test suite: an in-memory H2 database shared by every test context of the JVM by
+ * default, or PostgreSQL when {@code PARVIS_TEST_DB=postgres} (at {@code PARVIS_TEST_POSTGRES_URL}).
+ * Demo mode is off unless a test turns it on. Test-specific properties still win.
+ */
+public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
+
+    public static final String H2_URL =
+            "jdbc:h2:mem:parvis-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> properties = new HashMap<>();
+        if (usesPostgres()) {
+            String url = Peer.env("PARVIS_TEST_POSTGRES_URL");
+            if (url == null) {
+                throw new IllegalStateException("PARVIS_TEST_DB=postgres needs PARVIS_TEST_POSTGRES_URL");
+            }
+            properties.put("spring.datasource.url", url);
+            properties.put("spring.datasource.username", Peer.postgresUser());
+            properties.put("spring.datasource.password", Peer.postgresPassword());
+        } else {
+            properties.put("spring.datasource.url", H2_URL);
+        }
+        properties.put("parvis.demo.enabled", "false");
+        properties.put("spring.thymeleaf.cache", "true");
+        properties.put("logging.level.fr.parvis", "INFO");
+        MutablePropertySources sources = environment.getPropertySources();
+        MapPropertySource test = new MapPropertySource("parvisTestDatabase", properties);
+        if (sources.contains("Inlined Test Properties")) {
+            sources.addAfter("Inlined Test Properties", test);
+        } else {
+            sources.addFirst(test);
+        }
+    }
+
+    public static boolean usesPostgres() {
+        return "postgres".equalsIgnoreCase(Peer.env("PARVIS_TEST_DB"));
+    }
+}
