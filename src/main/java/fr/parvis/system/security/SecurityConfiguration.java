@@ -2,7 +2,6 @@ package fr.parvis.system.security;
 
 import fr.parvis.system.ParvisProperties;
 import fr.parvis.territory.access.ApiTokenAuthenticator;
-import fr.parvis.territory.access.PasswordAuthenticationProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +34,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>the back-office: form login (and OIDC when configured), CSRF, strict headers.</li>
  * </ul>
  * Sessions live in the database (Spring Session JDBC), so any node can serve any request.
+ *
+ * <p>Password authentication is the single {@code AuthenticationProvider} bean
+ * ({@code PasswordAuthenticationProvider}), registered once in the global authentication manager:
+ * registering it again per chain would run it twice on a failure and count two failed attempts.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -55,11 +58,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenAuthenticator tokens, AccessRefresher refresher,
-            ProblemResponses problems, SecurityContextRepository contexts, PasswordAuthenticationProvider passwords)
-            throws Exception {
+            ProblemResponses problems, SecurityContextRepository contexts) throws Exception {
         RequestMatcher bearer = SecurityConfiguration::hasBearerToken;
         http.securityMatcher("/api/**")
-                .authenticationProvider(passwords)
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
                 .addFilterAfter(new ApiTokenFilter(tokens, problems), SecurityContextHolderFilter.class)
@@ -110,11 +111,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain webChain(HttpSecurity http, PasswordAuthenticationProvider passwords, LoginHandlers login,
+    SecurityFilterChain webChain(HttpSecurity http, LoginHandlers login,
             AccessRefresher refresher, SecurityContextRepository contexts, WebAccessDeniedHandler denied,
             ObjectProvider<ClientRegistrationRepository> oidcRegistrations) throws Exception {
-        http.authenticationProvider(passwords)
-                .securityContext(context -> context.securityContextRepository(contexts))
+        http.securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterAfter(new AccessRefreshFilter(refresher, contexts), SecurityContextHolderFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(), AccessRefreshFilter.class)
                 .authorizeHttpRequests(auth -> auth
