@@ -17,6 +17,7 @@ import fr.parvis.territory.access.AgentPrincipal;
 import fr.parvis.territory.access.AuthChannel;
 import fr.parvis.territory.access.ParvisAuthentication;
 import fr.parvis.territory.access.SystemActor;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -39,13 +40,20 @@ public class TestTenants {
     private final MemberManagement members;
     private final AccessManagement access;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     TestTenants(CollectiviteManagement collectivites, MemberManagement members, AccessManagement access,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.collectivites = collectivites;
         this.members = members;
         this.access = access;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** The application clock. */
+    public Clock clock() {
+        return clock;
     }
 
     /** A commune with an administrator. */
