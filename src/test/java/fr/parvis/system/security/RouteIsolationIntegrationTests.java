@@ -1,0 +1,209 @@
+package fr.parvis.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import fr.parvis.territory.ApiTokenManagement;
+import fr.parvis.territory.ApiTokenView;
+import fr.parvis.territory.CollectiviteManagement;
+import fr.parvis.territory.DelegationManagement;
+import fr.parvis.territory.DelegationView;
+import fr.parvis.territory.MemberManagement;
+import fr.parvis.territory.MemberView;
+import fr.parvis.territory.MunicipalServiceManagement;
+import fr.parvis.territory.MunicipalServiceView;
+import fr.parvis.territory.NewApiToken;
+import fr.parvis.territory.NewDelegation;
+import fr.parvis.territory.Role;
+import fr.parvis.territory.ServiceDraft;
+import fr.parvis.test.IntegrationTest;
+import fr.parvis.test.TestTenants;
+import fr.parvis.test.TestTenants.Agent;
+import fr.parvis.test.TestTenants.Tenant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Tenant isolation, route by route. Every route of the application must appear here: either with
+ * a request that names objects of another collectivité (which must answer 404 and leave them
+ * unchanged), or in the list of routes that name no object (lists and forms of the current
+ * collectivité, covered by the service-level isolation tests). Adding a route without adding it
+ * here fails the build.
+ */
+@IntegrationTest
+class RouteIsolationIntegrationTests {
+
+    /** Routes that take no id of a tenant-scoped object: they only ever show the current collectivité. */
+    static final Set<String> WITHOUT_OBJECT_ID = Set.of(
+            "GET /", "GET /connexion", "GET /accessibilite", "GET /theme.css", "GET /installation",
+            "POST /installation", "GET /{area:strategie|publications|echanges|veille|statistiques|participation}",
+            "GET /parametres", "GET /parametres/collectivite", "POST /parametres/collectivite",
+            "POST /parametres/collectivite/logo", "POST /parametres/collectivite/logo/suppression",
+            "POST /parametres/collectivite/rattachees", "GET /parametres/utilisateurs", "POST /parametres/utilisateurs",
+            "GET /parametres/services", "POST /parametres/services", "GET /parametres/delegations",
+            "POST /parametres/delegations", "GET /parametres/jetons", "POST /parametres/jetons",
+            "GET /parametres/journal", "GET /compte", "POST /compte", "POST /compte/mot-de-passe",
+            // framework routes
+            "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
+            "GET /swagger-ui.html");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    MunicipalServiceManagement services;
+
+    @Autowired
+    MemberManagement members;
+
+    @Autowired
+    DelegationManagement delegations;
+
+    @Autowired
+    ApiTokenManagement tokens;
+
+    @Autowired
+    CollectiviteManagement collectivites;
+
+    Tenant a;
+    Tenant b;
+    Foreign foreign;
+
+    @BeforeEach
+    void twoTenants() throws Exception {
+        a = tenants.commune();
+        Tenant epci = tenants.epci();
+        b = tenants.communeOf(epci);
+        Agent bManager = tenants.member(b, Role.COMMUNITY_MANAGER);
+        MunicipalServiceView service = tenants.as(b.admin(), () -> services.create(new ServiceDraft("Voirie B", null, null)));
+        MemberView member = tenants.as(b.admin(), members::list).stream()
+                .filter(m -> m.userId().equals(bManager.userId())).findFirst().orElseThrow();
+        DelegationView delegation = tenants.as(b.admin(), () -> delegations.grant(new NewDelegation(Role.READ_ONLY)));
+        ApiTokenView token = tenants.as(bManager, () -> tokens.create(new NewApiToken("Jeton B", Role.READ_ONLY, 30))).token();
+        tenants.as(b.admin(), () -> collectivites.changeLogo(b.id(), Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")));
+        foreign = new Foreign(service, member, delegation, token);
+    }
+
+    /** The requests that name objects of collectivité B, sent by the administrator of A. */
+    Map<String, Function<Foreign, AbstractMockHttpServletRequestBuilder<?>>> cases() {
+        Map<String, Function<Foreign, AbstractMockHttpServletRequestBuilder<?>>> cases = new LinkedHashMap<>();
+        cases.put("GET /parametres/services/{id}", f -> get("/parametres/services/" + f.service().id()));
+        cases.put("POST /parametres/services/{id}", f -> post("/parametres/services/" + f.service().id())
+                .param("name", "Renommé par A"));
+        cases.put("POST /parametres/services/{id}/activation", f -> post("/parametres/services/" + f.service().id()
+                + "/activation").param("active", "false"));
+        cases.put("POST /parametres/utilisateurs/{id}/role", f -> post("/parametres/utilisateurs/" + f.member().id()
+                + "/role").param("role", "ADMIN"));
+        cases.put("POST /parametres/utilisateurs/{id}/retrait", f -> post("/parametres/utilisateurs/" + f.member().id()
+                + "/retrait"));
+        cases.put("POST /parametres/utilisateurs/{id}/deverrouillage", f -> post("/parametres/utilisateurs/"
+                + f.member().id() + "/deverrouillage"));
+        cases.put("POST /parametres/delegations/{id}/revocation", f -> post("/parametres/delegations/"
+                + f.delegation().id() + "/revocation"));
+        cases.put("POST /parametres/jetons/{id}/revocation", f -> post("/parametres/jetons/" + f.token().id()
+                + "/revocation"));
+        cases.put("GET /collectivites/{id}/logo", f -> get("/collectivites/" + b.id() + "/logo"));
+        cases.put("POST /collectivite-courante", f -> post("/collectivite-courante").param("collectivite",
+                b.id().toString()));
+        return cases;
+    }
+
+    @Test
+    void everyRouteIsCoveredByThisTest() {
+        Set<String> uncovered = new TreeSet<>();
+        Set<String> covered = cases().keySet();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String route : routes(info)) {
+                if (!covered.contains(route) && !WITHOUT_OBJECT_ID.contains(route)) {
+                    uncovered.add(route);
+                }
+            }
+        }
+        assertThat(uncovered).as("routes missing from the tenant-isolation test").isEmpty();
+    }
+
+    @Test
+    void objectsOfAnotherCollectiviteAreNotFoundAndUnchanged() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Function<Foreign, AbstractMockHttpServletRequestBuilder<?>>> entry : cases().entrySet()) {
+            AbstractMockHttpServletRequestBuilder<?> request = entry.getValue().apply(foreign);
+            request.with(authentication(tenants.authentication(a.admin()))).with(csrf());
+            int status = mvc.perform(request).andReturn().getResponse().getStatus();
+            if (status != 404) {
+                failures.add(entry.getKey() + " answered " + status);
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(tenants.as(b.admin(), () -> services.get(foreign.service().id()))).satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Voirie B");
+            assertThat(s.active()).isTrue();
+        });
+        assertThat(tenants.as(b.admin(), members::list)).filteredOn(m -> m.id().equals(foreign.member().id()))
+                .singleElement().extracting(MemberView::role).isEqualTo(Role.COMMUNITY_MANAGER);
+        assertThat(tenants.as(b.admin(), delegations::given)).singleElement().extracting(DelegationView::active)
+                .isEqualTo(true);
+        assertThat(tenants.as(b.admin(), tokens::all)).singleElement().extracting(ApiTokenView::status)
+                .isEqualTo(ApiTokenView.TokenStatus.ACTIVE);
+        assertThat(tenants.as(b.admin(), collectivites::current).hasLogo()).isTrue();
+    }
+
+    @Test
+    void theOwnObjectsAnswerNormally() throws Exception {
+        // The same requests by B's administrator succeed: the 404s above are isolation, not broken routes.
+        int status = mvc.perform(get("/parametres/services/" + foreign.service().id())
+                .with(authentication(tenants.authentication(b.admin())))).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(200);
+        status = mvc.perform(get("/collectivites/" + b.id() + "/logo")
+                .with(authentication(tenants.authentication(b.admin())))).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(200);
+        assertThat(mvc.perform(multipart("/parametres/collectivite/logo")
+                .file(new MockMultipartFile("logo", "x.txt", "text/plain", "x".getBytes()))
+                .with(authentication(tenants.authentication(a.admin()))).with(csrf())).andReturn().getResponse()
+                .getStatus()).isEqualTo(302);
+    }
+
+    static List<String> routes(RequestMappingInfo info) {
+        Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+        List<String> routes = new ArrayList<>();
+        for (String pattern : info.getPatternValues()) {
+            if (methods.isEmpty()) {
+                routes.add("* " + pattern);
+            }
+            for (RequestMethod method : methods) {
+                routes.add(method + " " + pattern);
+            }
+        }
+        return routes;
+    }
+
+    record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token) {
+    }
+}
