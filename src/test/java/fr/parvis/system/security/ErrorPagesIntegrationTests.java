@@ -14,10 +14,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
 
-/** The error pages a browser really gets (403, 404, CSRF) are French, explain what to do, and show no internals. */
+/** The error pages a browser really gets (403, 404, 500, CSRF) are French, explain what to do, and show no internals. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ErrorPagesIntegrationTests.FailingController.class)
 class ErrorPagesIntegrationTests {
+
+    /** A page that fails, to see what an unexpected error looks like. */
+    @Controller
+    static class FailingController {
+
+        @GetMapping("/test/panne")
+        String fail() {
+            throw new IllegalStateException("panne simulée");
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -46,6 +60,15 @@ class ErrorPagesIntegrationTests {
             assertThat(response.body()).contains("Page introuvable", "Retour au tableau de bord")
                     .doesNotContain("Exception", "Whitelabel", "trace");
         }
+    }
+
+    @Test
+    void anUnexpectedErrorShowsAFrenchPageWithoutInternals() throws Exception {
+        browser.login(commune.admin().email(), TestTenants.PASSWORD);
+        HttpResponse<String> response = browser.get("/test/panne");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("Erreur inattendue", "Heure de l")
+                .doesNotContain("IllegalStateException", "panne simulée", "at fr.parvis");
     }
 
     @Test
