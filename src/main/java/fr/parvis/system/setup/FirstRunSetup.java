@@ -62,6 +62,11 @@ public class FirstRunSetup {
         return !SystemActor.actAsRoot("first-run check", () -> transaction.execute(status -> collectivites.anyExists()));
     }
 
+    /** The set-up code of this start (printed in the log). */
+    String code() {
+        return code;
+    }
+
     public boolean codeMatches(String candidate) {
         return candidate != null && MessageDigest.isEqual(code.getBytes(StandardCharsets.UTF_8),
                 candidate.strip().getBytes(StandardCharsets.UTF_8));
