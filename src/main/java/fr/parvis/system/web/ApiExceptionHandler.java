@@ -2,6 +2,7 @@ package fr.parvis.system.web;
 
 import fr.parvis.shared.ConflictException;
 import fr.parvis.shared.DomainException;
+import fr.parvis.shared.ForbiddenException;
 import fr.parvis.shared.InvalidInputException;
 import fr.parvis.shared.NotFoundException;
 import fr.parvis.shared.web.FormErrors;
@@ -70,6 +71,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
         return problem(request, HttpStatus.BAD_REQUEST, "invalid-input", message(request, e), fieldOf(e, request));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> refused(ForbiddenException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.FORBIDDEN, e.code(), message(request, e), null);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
