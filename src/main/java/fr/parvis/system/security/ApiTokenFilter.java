@@ -48,8 +48,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
             authentication = tokens.authenticate(secret.get(), request.getRemoteAddr());
         } catch (InvalidTokenException e) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"parvis\", error=\"invalid_token\"");
-            String at = e.at() == null ? "" : DATE.format(e.at());
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "token-" + e.reason(), "problem.token." + e.reason(), at);
+            // Only messages with a {0} placeholder get an argument: MessageFormat would otherwise
+            // swallow the single apostrophes of the others ("jeton d'API").
+            Object[] arguments = e.at() == null ? new Object[0] : new Object[] {DATE.format(e.at())};
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "token-" + e.reason(), "problem.token." + e.reason(),
+                    arguments);
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

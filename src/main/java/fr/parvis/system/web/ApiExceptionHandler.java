@@ -2,6 +2,7 @@ package fr.parvis.system.web;
 
 import fr.parvis.shared.ConflictException;
 import fr.parvis.shared.DomainException;
+import fr.parvis.shared.ForbiddenException;
 import fr.parvis.shared.InvalidInputException;
 import fr.parvis.shared.NotFoundException;
 import fr.parvis.shared.web.FormErrors;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every API error as RFC 9457 Problem Details, in French (or English with
@@ -72,6 +76,11 @@ class ApiExceptionHandler {
         return problem(request, HttpStatus.BAD_REQUEST, "invalid-input", message(request, e), fieldOf(e, request));
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> refused(ForbiddenException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.FORBIDDEN, e.code(), message(request, e), null);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> violations(ConstraintViolationException e, HttpServletRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
@@ -100,6 +109,16 @@ class ApiExceptionHandler {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class})
     ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request) {
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            // Valid JSON, but a value of the wrong type ("role": "EMPEREUR", "population": "beaucoup"):
+            // name the field, as for any other invalid input.
+            String field = mismatch.getPath().stream().map(JacksonException.Reference::getPropertyName)
+                    .filter(Objects::nonNull).reduce((first, second) -> second).orElse(null);
+            if (field != null) {
+                return problem(request, HttpStatus.BAD_REQUEST, "invalid-input", text(request, "problem.invalidInput"),
+                        List.of(fieldError(field, text(request, "problem.typeMismatch"))));
+            }
+        }
         return problem(request, HttpStatus.BAD_REQUEST, "unreadable", text(request, "problem.unreadable"), null);
     }
 

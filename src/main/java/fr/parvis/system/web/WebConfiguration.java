@@ -10,7 +10,10 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
-/** Languages (French by default, {@code ?lang=en}), the navigation shell, static resources. */
+/**
+ * Languages (French by default, {@code ?lang=en} in the interface, {@code Accept-Language} on the
+ * API), the navigation shell, static resources.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -22,7 +25,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("PARVIS_LANG");
+        CookieLocaleResolver resolver = new ApiAwareLocaleResolver("PARVIS_LANG");
         resolver.setDefaultLocale(Locales.DEFAULT);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
