@@ -1,5 +1,6 @@
 package fr.parvis.api;
 
+import fr.parvis.test.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -10,6 +10,7 @@ import fr.parvis.territory.ApiTokenManagement;
 import fr.parvis.territory.CreatedApiToken;
 import fr.parvis.territory.NewApiToken;
 import fr.parvis.territory.Role;
+import fr.parvis.test.MutableClock;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,18 +5,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests can move forward. */
-public class MutableClock extends Clock {
+/**
+ * The system clock (in microseconds, like the application clock), shifted by an offset that a
+ * test can move forward (and must reset).
+ */
+public final class MutableClock extends Clock {
 
-    private volatile Instant now;
-
-    public MutableClock(Instant start) {
-        this.now = start;
-    }
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        offset.accumulateAndGet(duration, Duration::plus);
+    }
+
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
+    @Override
+    public Instant instant() {
+        return Clock.systemUTC().instant().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
@@ -26,11 +36,6 @@ public class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.fixed(now, zone);
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        throw new UnsupportedOperationException("The application clock is UTC");
     }
 }

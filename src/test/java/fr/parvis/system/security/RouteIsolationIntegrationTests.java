@@ -3,10 +3,14 @@ package fr.parvis.system.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import fr.parvis.compliance.AuditQuery;
+import fr.parvis.compliance.AuditTrail;
 import fr.parvis.territory.ApiTokenManagement;
 import fr.parvis.territory.ApiTokenView;
 import fr.parvis.territory.CollectiviteManagement;
@@ -31,14 +35,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -63,6 +70,10 @@ class RouteIsolationIntegrationTests {
             "GET /parametres/services", "POST /parametres/services", "GET /parametres/delegations",
             "POST /parametres/delegations", "GET /parametres/jetons", "POST /parametres/jetons",
             "GET /parametres/journal", "GET /compte", "POST /compte", "POST /compte/mot-de-passe",
+            "GET /api/v1/me", "GET /api/v1/collectivites", "POST /api/v1/collectivites", "GET /api/v1/memberships",
+            "POST /api/v1/memberships", "GET /api/v1/services", "POST /api/v1/services", "GET /api/v1/audit",
+            "GET /api/v1/tokens", "POST /api/v1/tokens", "GET /api/v1/delegations", "POST /api/v1/delegations",
+            "GET /api/v1/delegations/received",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -92,6 +103,9 @@ class RouteIsolationIntegrationTests {
     @Autowired
     CollectiviteManagement collectivites;
 
+    @Autowired
+    AuditTrail audit;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
@@ -109,7 +123,8 @@ class RouteIsolationIntegrationTests {
         ApiTokenView token = tenants.as(bManager, () -> tokens.create(new NewApiToken("Jeton B", Role.READ_ONLY, 30))).token();
         tenants.as(b.admin(), () -> collectivites.changeLogo(b.id(), Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")));
-        foreign = new Foreign(service, member, delegation, token);
+        UUID auditEntry = tenants.as(b.admin(), () -> audit.search(AuditQuery.firstPage()).entries().get(0).id());
+        foreign = new Foreign(service, member, delegation, token, auditEntry);
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -133,6 +148,23 @@ class RouteIsolationIntegrationTests {
         cases.put("GET /collectivites/{id}/logo", f -> get("/collectivites/" + b.id() + "/logo"));
         cases.put("POST /collectivite-courante", f -> post("/collectivite-courante").param("collectivite",
                 b.id().toString()));
+        cases.put("GET /api/v1/collectivites/{id}", f -> get("/api/v1/collectivites/" + b.id()));
+        cases.put("PATCH /api/v1/collectivites/{id}", f -> json(patch("/api/v1/collectivites/" + b.id()),
+                "{\"name\": \"Renommée par A\"}"));
+        cases.put("GET /api/v1/collectivites/{id}/attached", f -> get("/api/v1/collectivites/" + b.id() + "/attached"));
+        cases.put("GET /api/v1/memberships/{id}", f -> get("/api/v1/memberships/" + f.member().id()));
+        cases.put("PATCH /api/v1/memberships/{id}", f -> json(patch("/api/v1/memberships/" + f.member().id()),
+                "{\"role\": \"ADMIN\"}"));
+        cases.put("DELETE /api/v1/memberships/{id}", f -> delete("/api/v1/memberships/" + f.member().id()));
+        cases.put("POST /api/v1/memberships/{id}/unlock", f -> post("/api/v1/memberships/" + f.member().id() + "/unlock"));
+        cases.put("GET /api/v1/services/{id}", f -> get("/api/v1/services/" + f.service().id()));
+        cases.put("PATCH /api/v1/services/{id}", f -> json(patch("/api/v1/services/" + f.service().id()),
+                "{\"name\": \"Renommé par A\", \"active\": false}"));
+        cases.put("GET /api/v1/audit/{id}", f -> get("/api/v1/audit/" + f.auditEntry()));
+        cases.put("GET /api/v1/tokens/{id}", f -> get("/api/v1/tokens/" + f.token().id()));
+        cases.put("DELETE /api/v1/tokens/{id}", f -> delete("/api/v1/tokens/" + f.token().id()));
+        cases.put("GET /api/v1/delegations/{id}", f -> get("/api/v1/delegations/" + f.delegation().id()));
+        cases.put("DELETE /api/v1/delegations/{id}", f -> delete("/api/v1/delegations/" + f.delegation().id()));
         return cases;
     }
 
@@ -176,7 +208,10 @@ class RouteIsolationIntegrationTests {
                 .isEqualTo(true);
         assertThat(tenants.as(b.admin(), tokens::all)).singleElement().extracting(ApiTokenView::status)
                 .isEqualTo(ApiTokenView.TokenStatus.ACTIVE);
-        assertThat(tenants.as(b.admin(), collectivites::current).hasLogo()).isTrue();
+        assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
+            assertThat(c.hasLogo()).isTrue();
+            assertThat(c.name()).isEqualTo(b.name());
+        });
     }
 
     @Test
@@ -208,6 +243,11 @@ class RouteIsolationIntegrationTests {
         return routes;
     }
 
-    record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token) {
+    private static AbstractMockHttpServletRequestBuilder<?> json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
+            UUID auditEntry) {
     }
 }
