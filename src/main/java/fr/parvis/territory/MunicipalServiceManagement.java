@@ -81,6 +81,16 @@ public class MunicipalServiceManagement {
         return view(service);
     }
 
+    /**
+     * Applies an edit and an activation change together, in one transaction (either both or
+     * neither). {@code draft} or {@code active} may be {@code null} to leave that part unchanged.
+     */
+    @Transactional
+    public MunicipalServiceView change(UUID id, @Valid ServiceDraft draft, Boolean active) {
+        MunicipalServiceView result = draft == null ? get(id) : update(id, draft);
+        return active == null ? result : setActive(id, active);
+    }
+
     private MunicipalService load(UUID id) {
         return services.findById(id).orElseThrow(() -> new NotFoundException("service.notFound"));
     }

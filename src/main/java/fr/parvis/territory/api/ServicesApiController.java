@@ -68,12 +68,7 @@ class ServicesApiController {
     ServiceResponse update(@PathVariable String id, @Valid @RequestBody ServicePatchRequest patch) {
         UUID serviceId = Ids.parse(id);
         MunicipalServiceView service = services.get(serviceId);
-        if (patch.changesDetails()) {
-            service = services.update(serviceId, patch.applyTo(service));
-        }
-        if (patch.active() != null) {
-            service = services.setActive(serviceId, patch.active());
-        }
-        return ServiceResponse.of(service);
+        return ServiceResponse.of(services.change(serviceId, patch.changesDetails() ? patch.applyTo(service) : null,
+                patch.active()));
     }
 }
