@@ -14,7 +14,6 @@ import fr.parvis.test.MutableClock;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -28,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  * session with its CSRF token).
  */
 @IntegrationTest
-@Import(ApiTestConfiguration.class)
 abstract class ApiTestSupport {
 
     static final String PROBLEM_JSON = "application/problem+json";

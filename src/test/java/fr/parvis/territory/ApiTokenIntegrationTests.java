@@ -11,19 +11,16 @@ import fr.parvis.territory.access.AuthChannel;
 import fr.parvis.territory.access.SystemActor;
 import fr.parvis.territory.access.ParvisAuthentication;
 import fr.parvis.territory.domain.ApiTokens;
+import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.MutableClock;
 import fr.parvis.test.TestTenants;
 import fr.parvis.test.TestTenants.Agent;
 import fr.parvis.test.TestTenants.Tenant;
-import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -31,20 +28,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Personal access tokens: only a hash is stored, they carry at most the owner's role, expire,
  * can be revoked, stop working when the owner loses the role, and record their last use.
  */
-@SpringBootTest
+@IntegrationTest
 class ApiTokenIntegrationTests {
 
-    static final MutableClock CLOCK = new MutableClock();
-
-    @TestConfiguration
-    static class Time {
-
-        @Bean
-        @Primary
-        Clock mutableClock() {
-            return CLOCK;
-        }
-    }
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     TestTenants tenants;
@@ -64,9 +52,13 @@ class ApiTokenIntegrationTests {
     Tenant commune;
     Agent director;
 
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @BeforeEach
     void setUp() {
-        CLOCK.reset();
         commune = tenants.commune();
         director = tenants.member(commune, Role.COMMUNICATION_DIRECTOR);
     }
@@ -87,7 +79,7 @@ class ApiTokenIntegrationTests {
         assertThat(authentication.tokenName()).hasValue("Export");
 
         ApiTokenView listed = tenants.as(director, tokens::mine).get(0);
-        assertThat(listed.lastUsedAt()).isBetween(CLOCK.instant().minusSeconds(60), CLOCK.instant());
+        assertThat(listed.lastUsedAt()).isBetween(clock.instant().minusSeconds(60), clock.instant());
         assertThat(listed.lastUsedIp()).isEqualTo("192.0.2.7");
         assertThat(listed.prefix()).isEqualTo(created.secret().substring(0, 12));
     }
@@ -103,7 +95,7 @@ class ApiTokenIntegrationTests {
     @Test
     void expiredTokensAreRefusedWithTheirDate() {
         CreatedApiToken created = tenants.as(director, () -> tokens.create(new NewApiToken("Court", Role.READ_ONLY, 1)));
-        CLOCK.advance(Duration.ofDays(1).plusSeconds(1));
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
         assertThatThrownBy(() -> authenticator.authenticate(created.secret(), null))
                 .isInstanceOfSatisfying(InvalidTokenException.class, e -> {
                     assertThat(e.reason()).isEqualTo("expired");

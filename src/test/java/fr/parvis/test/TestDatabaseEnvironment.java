@@ -33,6 +33,7 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
             properties.put("spring.datasource.url", H2_URL);
         }
         properties.put("parvis.demo.enabled", "false");
+        properties.put("parvis.security.metrics-token", "test-scraper-token");
         properties.put("spring.thymeleaf.cache", "true");
         properties.put("logging.level.fr.parvis", "INFO");
         MutablePropertySources sources = environment.getPropertySources();

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fr.parvis.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -14,7 +13,6 @@ import org.springframework.test.web.servlet.MvcResult;
  * Probes are public and check the database; Prometheus metrics need the scraper's bearer token.
  */
 @IntegrationTest
-@SpringBootTest(properties = "parvis.security.metrics-token=scraper-secret-for-tests")
 class OperationsIntegrationTests {
 
     @Autowired
@@ -36,7 +34,7 @@ class OperationsIntegrationTests {
         assertThat(mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer wrong")).andReturn()
                 .getResponse().getStatus()).isEqualTo(401);
         MvcResult metrics = mvc.perform(get("/actuator/prometheus")
-                .header("Authorization", "Bearer scraper-secret-for-tests")).andReturn();
+                .header("Authorization", "Bearer test-scraper-token")).andReturn();
         assertThat(metrics.getResponse().getStatus()).isEqualTo(200);
         assertThat(metrics.getResponse().getContentAsString()).contains("jvm_memory_used_bytes", "http_server_requests");
     }
@@ -44,7 +42,7 @@ class OperationsIntegrationTests {
     @Test
     void otherActuatorEndpointsAreClosed() throws Exception {
         for (String path : new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator"}) {
-            assertThat(mvc.perform(get(path).header("Authorization", "Bearer scraper-secret-for-tests")).andReturn()
+            assertThat(mvc.perform(get(path).header("Authorization", "Bearer test-scraper-token")).andReturn()
                     .getResponse().getStatus()).as(path).isIn(403, 404);
         }
     }
