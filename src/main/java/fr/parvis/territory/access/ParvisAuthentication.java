@@ -2,7 +2,6 @@ package fr.parvis.territory.access;
 
 import fr.parvis.shared.CollectiviteId;
 import fr.parvis.shared.UserId;
-import fr.parvis.shared.tenancy.TenantAuthentication;
 import fr.parvis.territory.Permission;
 import fr.parvis.territory.Role;
 import java.io.Serial;
@@ -19,7 +18,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * refreshed on every request from the current memberships, so a role change or a revoked
  * delegation takes effect at once.
  */
-public final class ParvisAuthentication implements TenantAuthentication {
+public final class ParvisAuthentication extends BuiltAuthentication {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -113,33 +112,14 @@ public final class ParvisAuthentication implements TenantAuthentication {
         return authorities;
     }
 
-    @Override
-    public Object getCredentials() {
-        return null;
-    }
 
-    @Override
-    public Object getDetails() {
-        return null;
-    }
 
     @Override
     public AgentPrincipal getPrincipal() {
         return principal;
     }
 
-    @Override
-    public boolean isAuthenticated() {
-        return true;
-    }
 
-    @Override
-    public void setAuthenticated(boolean authenticated) {
-        if (authenticated) {
-            throw new IllegalArgumentException("ParvisAuthentication is built authenticated");
-        }
-        throw new UnsupportedOperationException("Log out instead of de-authenticating");
-    }
 
     @Override
     public String getName() {

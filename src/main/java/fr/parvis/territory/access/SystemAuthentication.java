@@ -1,7 +1,6 @@
 package fr.parvis.territory.access;
 
 import fr.parvis.shared.CollectiviteId;
-import fr.parvis.shared.tenancy.TenantAuthentication;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * The platform acting by itself (a job, the demo seeding, an event listener), for one collectivité
  * or — for a few cross-tenant reads — in the root scope. Created only by {@link SystemActor}.
  */
-public final class SystemAuthentication implements TenantAuthentication {
+public final class SystemAuthentication extends BuiltAuthentication {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -48,30 +47,14 @@ public final class SystemAuthentication implements TenantAuthentication {
         return List.of(new SimpleGrantedAuthority("ROLE_SYSTEM"));
     }
 
-    @Override
-    public Object getCredentials() {
-        return null;
-    }
 
-    @Override
-    public Object getDetails() {
-        return null;
-    }
 
     @Override
     public Object getPrincipal() {
         return "system";
     }
 
-    @Override
-    public boolean isAuthenticated() {
-        return true;
-    }
 
-    @Override
-    public void setAuthenticated(boolean authenticated) {
-        throw new UnsupportedOperationException();
-    }
 
     @Override
     public String getName() {
