@@ -112,7 +112,7 @@ class ApiAuthenticationIntegrationTests extends ApiTestSupport {
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("token-role"))
                 .andExpect(jsonPath("$.detail").value(
-                        "Le rôle de ce jeton dépasse désormais le rôle de son titulaire : le jeton ne peut plus servir."));
+                        "Le rôle de ce jeton dépasse désormais le rôle de son titulaire\u00a0: le jeton ne peut plus servir."));
     }
 
     @Test

@@ -126,7 +126,7 @@ class AuditApiIntegrationTests extends ApiTestSupport {
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
                     .andExpect(jsonPath("$.code").value("invalid-input"))
-                    .andExpect(jsonPath("$.detail").value("Certaines valeurs sont invalides : voir la liste « errors »."))
+                    .andExpect(jsonPath("$.detail").value("Certaines valeurs sont invalides\u00a0: voir la liste «\u00a0errors\u00a0»."))
                     .andExpect(jsonPath("$.errors[0].field").value(c[0]));
         }
         mvc.perform(get("/api/v1/audit").param("from", "2026-03-02").param("to", "2026-03-01")

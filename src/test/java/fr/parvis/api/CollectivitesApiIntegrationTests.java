@@ -169,7 +169,7 @@ class CollectivitesApiIntegrationTests extends ApiTestSupport {
                         .contentType(MediaType.APPLICATION_JSON).content(toJson(Map.of("name", "n".repeat(151)))))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("Certaines valeurs sont invalides : voir la liste « errors »."))
+                .andExpect(jsonPath("$.detail").value("Certaines valeurs sont invalides\u00a0: voir la liste «\u00a0errors\u00a0»."))
                 .andExpect(jsonPath("$.errors", hasSize(1)))
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
                 .andExpect(jsonPath("$.errors[0].message").value("Ce champ doit compter au plus 150 caractères."));

@@ -105,7 +105,7 @@ class ServicesApiIntegrationTests extends ApiTestSupport {
         mvc.perform(post("/api/v1/services").with(bearer(commune.admin()))
                         .contentType(MediaType.APPLICATION_JSON).content(toJson(Map.of("name", "etat civil"))))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("Un service nommé « etat civil » existe déjà."))
+                .andExpect(jsonPath("$.detail").value("Un service nommé «\u00a0etat civil\u00a0» existe déjà."))
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
         mvc.perform(post("/api/v1/services").with(bearer(commune.admin()))
                         .contentType(MediaType.APPLICATION_JSON)

@@ -36,6 +36,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The application clock is UTC");
+        return Clock.fixed(instant(), zone);
     }
 }

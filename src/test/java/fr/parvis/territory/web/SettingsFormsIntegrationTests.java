@@ -126,7 +126,7 @@ class SettingsFormsIntegrationTests {
         postAsAdmin(post("/parametres/services").param("name", "Voirie"));
         String duplicate = postAsAdmin(post("/parametres/services").param("name", " voirie ")).getResponse()
                 .getContentAsString();
-        assertThat(duplicate).contains("Un service nommé « voirie » existe déjà.");
+        assertThat(duplicate).contains("Un service nommé «\u00a0voirie\u00a0» existe déjà.");
         String tooLong = postAsAdmin(post("/parametres/services").param("name", "Culture")
                 .param("description", "d".repeat(501))).getResponse().getContentAsString();
         assertThat(tooLong).contains("au plus 500 caractères");
