@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns the territory module's events into audit entries.
+ * Turns the territory module's events into audit entries. Details are {@code key=value} pairs
+ * separated by {@code "; "} (language-neutral; the audit page translates them).
  *
  * <p>Entries of the collectivité where the action happens are written synchronously, in the
  * action's own transaction (no action without its entry). Entries owed to another collectivité
@@ -46,7 +47,7 @@ class TerritoryAuditListener {
     @EventListener
     void on(CollectiviteCreated event) {
         trail.record(new AuditRecord("collectivite.created", "collectivite", event.collectiviteId().toString(),
-                event.name(), "type: " + event.type()));
+                event.name(), AuditDetails.of("type", event.type().name())));
     }
 
     @Async
@@ -54,14 +55,14 @@ class TerritoryAuditListener {
     void onCreatedForParent(CollectiviteCreated event) {
         if (event.parentId() != null) {
             trail.recordFor(event.parentId(), AuditActor.of(event.actor()), new AuditRecord("collectivite.attached",
-                    "collectivite", event.collectiviteId().toString(), event.name(), "type: " + event.type()));
+                    "collectivite", event.collectiviteId().toString(), event.name(), AuditDetails.of("type", event.type().name())));
         }
     }
 
     @EventListener
     void on(CollectiviteUpdated event) {
         trail.record(new AuditRecord("collectivite.updated", "collectivite", event.collectiviteId().toString(),
-                event.name(), "fields: " + event.changedFields()));
+                event.name(), AuditDetails.of("fields", event.changedFields().replace(", ", ","))));
     }
 
     @EventListener
@@ -73,19 +74,19 @@ class TerritoryAuditListener {
     @EventListener
     void on(MemberAdded event) {
         trail.record(new AuditRecord("member.added", "member", event.membershipId().toString(), event.email(),
-                "role: " + event.role() + (event.newAccount() ? "; new account" : "; existing account")));
+                AuditDetails.of("role", event.role().name(), "account", event.newAccount() ? "new" : "existing")));
     }
 
     @EventListener
     void on(MemberRoleChanged event) {
         trail.record(new AuditRecord("member.roleChanged", "member", event.membershipId().toString(), event.email(),
-                "role: " + event.previousRole() + " → " + event.role()));
+                AuditDetails.of("from", event.previousRole().name(), "to", event.role().name())));
     }
 
     @EventListener
     void on(MemberRemoved event) {
         trail.record(new AuditRecord("member.removed", "member", event.membershipId().toString(), event.email(),
-                "role: " + event.role()));
+                AuditDetails.of("role", event.role().name())));
     }
 
     @EventListener
@@ -102,7 +103,7 @@ class TerritoryAuditListener {
     @EventListener
     void on(AgentLoggedIn event) {
         trail.record(new AuditRecord("account.login", "account", event.userId().toString(), event.email(),
-                "method: " + event.method()));
+                AuditDetails.of("method", event.method())));
     }
 
     @Async
@@ -111,7 +112,7 @@ class TerritoryAuditListener {
         AuditActor actor = new AuditActor(event.userId().value(), event.email(), "WEB", event.ipAddress());
         for (CollectiviteId collectivite : access.memberOf(event.userId())) {
             trail.recordFor(collectivite, actor, new AuditRecord("account.locked", "account",
-                    event.userId().toString(), event.email(), "until: " + event.until()));
+                    event.userId().toString(), event.email(), AuditDetails.of("until", event.until().toString())));
         }
     }
 
@@ -130,26 +131,25 @@ class TerritoryAuditListener {
     @EventListener
     void on(ApiTokenCreated event) {
         trail.record(new AuditRecord("token.created", "token", event.tokenId().toString(), event.name(),
-                "role: " + event.role() + "; expires: " + event.expiresAt()));
+                AuditDetails.of("role", event.role().name(), "expires", event.expiresAt().toString())));
     }
 
     @EventListener
     void on(ApiTokenRevoked event) {
-        trail.record(new AuditRecord("token.revoked", "token", event.tokenId().toString(), event.name(),
-                "owner: " + event.ownerId()));
+        trail.record(new AuditRecord("token.revoked", "token", event.tokenId().toString(), event.name(), null));
     }
 
     @EventListener
     void on(DelegationGranted event) {
         trail.record(new AuditRecord("delegation.granted", "delegation", event.delegationId().toString(),
-                event.delegateName(), "role: " + event.role()));
+                event.delegateName(), AuditDetails.of("role", event.role().name())));
     }
 
     @Async
     @TransactionalEventListener
     void onGrantedForDelegate(DelegationGranted event) {
         trail.recordFor(event.delegateId(), AuditActor.of(event.actor()), new AuditRecord("delegation.received",
-                "delegation", event.delegationId().toString(), event.communeName(), "role: " + event.role()));
+                "delegation", event.delegationId().toString(), event.communeName(), AuditDetails.of("role", event.role().name())));
     }
 
     @EventListener

@@ -199,9 +199,16 @@ class BrowserIntegrationTests {
         navigate(() -> driver.findElement(By.linkText("Journal d'audit")).click(), "/parametres/journal");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Journal d'audit");
         new Select(driver.findElement(By.id("filter-action"))).selectByVisibleText("Membre ajouté");
-        navigate(() -> driver.findElement(By.cssSelector("form.filters button[type=submit]")).click(), "/parametres/journal");
+        // The filter updates the results in place (htmx) and records the search in the address.
+        WebElement results = driver.findElement(By.id("audit-results"));
+        driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(results));
+        wait.until(d -> d.getCurrentUrl().contains("action=member.added"));
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/parametres/journal");
         assertThat(new Select(driver.findElement(By.id("filter-action"))).getFirstSelectedOption().getText())
                 .isEqualTo("Membre ajouté");
+        assertThat(driver.findElement(By.id("audit-status")).getAttribute("textContent")).contains("entrée");
         WebElement entry = driver.findElement(By.xpath("//tbody/tr[td[text()='" + email + "']]"));
         assertThat(entry.getText()).contains("Membre ajouté").contains("Claire Dubois");
         assertThat(driver.findElements(By.xpath("//tbody/tr/td[3]"))).allSatisfy(
@@ -226,8 +233,11 @@ class BrowserIntegrationTests {
 
     @Test
     void keyboardOnly() {
-        // Log in without the mouse: the e-mail field has the focus, Tab to the password, Enter.
+        // Log in without the mouse: skip link, into the content, the e-mail field, Tab to the password, Enter.
         open("/connexion");
+        keys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("class")).contains("skip-link");
+        keys(Keys.ENTER, Keys.TAB);
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("email");
         keys(DEMO_EMAIL, Keys.TAB);
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("password");

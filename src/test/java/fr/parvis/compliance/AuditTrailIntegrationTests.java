@@ -64,7 +64,7 @@ class AuditTrailIntegrationTests {
             assertThat(entry.actorLabel()).contains(commune.admin().email());
             assertThat(entry.channel()).isEqualTo("WEB");
             assertThat(entry.objectType()).isEqualTo("member");
-            assertThat(entry.details()).contains("COMMUNITY_MANAGER", "new account");
+            assertThat(entry.details()).isEqualTo("role=COMMUNITY_MANAGER; account=new");
         });
     }
 

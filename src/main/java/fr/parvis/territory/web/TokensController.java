@@ -9,7 +9,9 @@ import fr.parvis.territory.Permission;
 import fr.parvis.territory.Role;
 import fr.parvis.territory.access.Actors;
 import fr.parvis.territory.access.ParvisAuthentication;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,8 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Personal access tokens. The secret of a new token is shown once, on the page that follows its
- * creation (it travels as a flash attribute, never in a URL).
+ * Personal access tokens. The secret of a new token is shown once, in the answer to the creation
+ * form itself: it is never stored (not even in the session, which lives in the database), never
+ * put in a URL, and the answer is not cached.
  */
 @Controller
 class TokensController {
@@ -40,12 +43,14 @@ class TokensController {
 
     @PostMapping("/parametres/jetons")
     String create(@ModelAttribute("form") TokenForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+            HttpServletResponse response) {
         if (!result.hasErrors()) {
             try {
                 CreatedApiToken created = tokens.create(form.toNewApiToken());
-                redirect.addFlashAttribute("createdToken", created);
-                return "redirect:/parametres/jetons";
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                model.addAttribute("createdToken", created);
+                model.addAttribute("form", new TokenForm());
+                return render(model);
             } catch (RuntimeException e) {
                 if (!FormErrors.bind(e, result)) {
                     throw e;

@@ -86,7 +86,7 @@ class OidcLoginIntegrationTests {
 
         assertThat(tenants.as(commune.admin(), () -> audit.search(new AuditQuery("account.login", agent.userId().value(),
                 null, null, null, 0, 10)).entries())).singleElement()
-                .satisfies(entry -> assertThat(entry.details()).isEqualTo("method: oidc"));
+                .satisfies(entry -> assertThat(entry.details()).isEqualTo("method=oidc"));
 
         // Second login: found by the stable subject even if the provider changed the e-mail.
         HttpBrowser again = new HttpBrowser("http://localhost:" + port);
