@@ -48,6 +48,11 @@ public enum Peer {
         return "true".equalsIgnoreCase(env("PARVIS_TEST_REQUIRE_ALL"));
     }
 
+    /** {@code PARVIS_TEST_POSTGRES_URL}, or null when unset. */
+    public static String postgresUrl() {
+        return env("PARVIS_TEST_POSTGRES_URL");
+    }
+
     public static String postgresUser() {
         return Optional.ofNullable(env("PARVIS_TEST_POSTGRES_USER")).orElse("postgres");
     }

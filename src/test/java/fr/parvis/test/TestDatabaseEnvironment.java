@@ -11,15 +11,22 @@ import org.springframework.core.env.MutablePropertySources;
 /**
  * Database of the test suite: an in-memory H2 database shared by every test context of the JVM by
  * default, or PostgreSQL when {@code PARVIS_TEST_DB=postgres} (at {@code PARVIS_TEST_POSTGRES_URL}).
- * Demo mode is off unless a test turns it on. Test-specific properties still win.
+ * Demo mode is off unless a test turns it on. Test-specific properties still win. An application
+ * that a test starts by itself against its own database opts out with {@value #OPT_OUT}{@code =true}.
  */
 public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 
     public static final String H2_URL =
             "jdbc:h2:mem:parvis-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 
+    /** Property that leaves the environment of an application started by a test untouched. */
+    public static final String OPT_OUT = "parvis.test.own-database";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getProperty(OPT_OUT, Boolean.class, false)) {
+            return;
+        }
         Map<String, Object> properties = new HashMap<>();
         if (usesPostgres()) {
             String url = Peer.env("PARVIS_TEST_POSTGRES_URL");
