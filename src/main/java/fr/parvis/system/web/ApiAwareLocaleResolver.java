@@ -21,25 +21,20 @@ class ApiAwareLocaleResolver extends CookieLocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        return isApi(request) ? Locales.ofApiRequest(request) : super.resolveLocale(request);
+        return ApiRequests.isApi(request) ? Locales.ofApiRequest(request) : super.resolveLocale(request);
     }
 
     @Override
     public LocaleContext resolveLocaleContext(HttpServletRequest request) {
-        return isApi(request) ? new SimpleLocaleContext(Locales.ofApiRequest(request))
+        return ApiRequests.isApi(request) ? new SimpleLocaleContext(Locales.ofApiRequest(request))
                 : super.resolveLocaleContext(request);
     }
 
     @Override
     public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
             LocaleContext localeContext) {
-        if (!isApi(request)) {
+        if (!ApiRequests.isApi(request)) {
             super.setLocaleContext(request, response, localeContext);
         }
-    }
-
-    private static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/");
     }
 }

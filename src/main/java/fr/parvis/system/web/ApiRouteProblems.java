@@ -29,7 +29,7 @@ class ApiRouteProblems {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noRoute(NoResourceFoundException e, HttpServletRequest request)
             throws NoResourceFoundException {
-        if (!isApi(request)) {
+        if (!ApiRequests.isApi(request)) {
             throw e;
         }
         return api.noRoute(e, request);
@@ -38,13 +38,9 @@ class ApiRouteProblems {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request)
             throws HttpRequestMethodNotSupportedException {
-        if (!isApi(request)) {
+        if (!ApiRequests.isApi(request)) {
             throw e;
         }
         return api.method(e, request);
-    }
-
-    private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
     }
 }
