@@ -1,8 +1,8 @@
 /**
- * Channels: social accounts, the connector SPI, the credential vault and the Sandbox network. Arrives with the channels issue.
- *
- * <p>The module exists so that the module map of docs/architecture.md is visible in the code and
- * verified by ModularityTests; it has no types yet.
+ * Channels: the social accounts of a collectivité (one per community it serves), the connector
+ * SPI every network implements ({@code spi}), the credential vault, resilience of outbound calls,
+ * the jobs that refresh tokens and fetch interactions, RSS/Atom sources, and the connectors:
+ * Sandbox (simulated audience), Bluesky, Mastodon.
  */
 @ApplicationModule(displayName = "Channels")
 package fr.parvis.channels;
