@@ -11,5 +11,7 @@ public enum Permission {
     SERVICES_MANAGE,
     AUDIT_VIEW,
     TOKENS_ADMINISTER,
-    DELEGATIONS_MANAGE
+    DELEGATIONS_MANAGE,
+    /** Connect, pause, reconnect and disconnect social accounts; subscribe RSS/Atom sources. */
+    CHANNELS_MANAGE
 }

@@ -9,7 +9,8 @@ public enum Role {
     /** Manages the collectivité, its users, tokens, delegations; reads the audit trail. */
     ADMIN(3, EnumSet.allOf(Permission.class)),
     /** Directs communication: strategy, approval, services. */
-    COMMUNICATION_DIRECTOR(2, EnumSet.of(Permission.MEMBERS_VIEW, Permission.SERVICES_MANAGE)),
+    COMMUNICATION_DIRECTOR(2, EnumSet.of(Permission.MEMBERS_VIEW, Permission.SERVICES_MANAGE,
+            Permission.CHANNELS_MANAGE)),
     /** Writes, schedules, answers and moderates. */
     COMMUNITY_MANAGER(1, EnumSet.noneOf(Permission.class)),
     /** An élu who approves publications. */
