@@ -20,6 +20,7 @@ CREATE TABLE channels_social_account (
     connected_by             UUID,
     followers                BIGINT,
     interactions_cursor      VARCHAR(1000),
+    posts_cursor             VARCHAR(1000),
     last_sync_at             TIMESTAMP WITH TIME ZONE,
     rate_limited_until       TIMESTAMP WITH TIME ZONE,
     reconnection_notified_at TIMESTAMP WITH TIME ZONE,

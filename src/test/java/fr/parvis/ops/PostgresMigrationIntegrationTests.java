@@ -119,6 +119,7 @@ class PostgresMigrationIntegrationTests {
                         "--PARVIS_DB_USER=" + Peer.postgresUser(),
                         "--PARVIS_DB_PASSWORD=" + Peer.postgresPassword(),
                         "--PARVIS_DATA_DIR=" + dataDir,
+                        "--PARVIS_VAULT_KEYS=test:" + TestDatabaseEnvironment.TEST_VAULT_KEY,
                         "--PARVIS_LOG_FORMAT=",
                         "--PORT=0")) {
             assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(databaseUrl);

@@ -16,6 +16,9 @@ import org.springframework.core.env.MutablePropertySources;
  */
 public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 
+    /** The vault key of the test suite (32 bytes, base64); never used outside tests. */
+    public static final String TEST_VAULT_KEY = "cGFydmlzLXRlc3QtdmF1bHQta2V5LTMyLWJ5dGVzISE=";
+
     public static final String H2_URL =
             "jdbc:h2:mem:parvis-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 
@@ -41,6 +44,8 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
         }
         properties.put("parvis.demo.enabled", "false");
         properties.put("parvis.security.metrics-token", "test-scraper-token");
+        properties.put("parvis.vault.keys", "test:" + TEST_VAULT_KEY);
+        properties.put("parvis.vault.current-key", "test");
         properties.put("spring.thymeleaf.cache", "true");
         properties.put("logging.level.fr.parvis", "INFO");
         MutablePropertySources sources = environment.getPropertySources();
