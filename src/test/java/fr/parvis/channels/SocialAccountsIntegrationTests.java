@@ -2,6 +2,11 @@ package fr.parvis.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fr.parvis.channels.calls.AccountCalls;
 import fr.parvis.channels.domain.AccountCredentials;
@@ -38,9 +43,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The channels core against a programmable connector: connection, encrypted credentials,
@@ -111,6 +118,9 @@ class SocialAccountsIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     Tenant commune;
 
@@ -296,6 +306,60 @@ class SocialAccountsIntegrationTests {
         assertThat(output.getAll()).doesNotContain(FakeConnector.SECRET_PREFIX).doesNotContain(secret);
         assertThat(String.valueOf(tenants.as(commune.admin(), () -> vault.load(account.id())).orElseThrow()))
                 .doesNotContain(secret);
+    }
+
+    @Test
+    void theAccountPagesShowHealthLimitsAndHistory() throws Exception {
+        fake.networkPost("p1", "Concert au parc samedi");
+        fake.networkComment("c1", "p1", "Super idée !");
+        SocialAccountView account = connect("pages");
+        String list = mvc.perform(get("/parametres/comptes").with(authentication(tenants.authentication(commune.admin()))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("Comptes sociaux", account.handle(), "Habitants", "connecté");
+        String page = mvc.perform(get("/parametres/comptes/" + account.id())
+                .with(authentication(tenants.authentication(commune.admin())))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("État du compte", "renouvelés automatiquement", "500 caractères au plus",
+                "Concert au parc samedi", "Super idée", "Compte connecté.", "répond normalement");
+
+        var paused = mvc.perform(post("/parametres/comptes/" + account.id() + "/pause")
+                .with(authentication(tenants.authentication(commune.admin()))).with(csrf())).andReturn();
+        assertThat(paused.getResponse().getRedirectedUrl()).isEqualTo("/parametres/comptes/" + account.id());
+        assertThat(tenants.as(commune.admin(), () -> accounts.get(account.id())).status())
+                .isEqualTo(AccountStatus.PAUSED);
+        Agent reader = tenants.member(commune, Role.READ_ONLY);
+        assertThat(mvc.perform(post("/parametres/comptes/" + account.id() + "/reprise")
+                .with(authentication(tenants.authentication(reader))).with(csrf())).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/parametres/comptes/" + account.id())
+                .with(authentication(tenants.authentication(reader)))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("Mettre en pause").doesNotContain("Reprendre</button>");
+    }
+
+    @Test
+    void theApiListsDescribesAndChangesAccounts() throws Exception {
+        SocialAccountView account = connect("api");
+        var auth = authentication(tenants.authentication(commune.admin()));
+        String list = mvc.perform(get("/api/v1/accounts").with(auth)).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains(account.id().toString(), "\"network\":\"YOUTUBE\"", "\"status\":\"CONNECTED\"");
+        String health = mvc.perform(get("/api/v1/accounts/" + account.id()).with(auth)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(health).contains("\"maxTextLength\":500", "\"refreshable\":true", "\"circuitState\":\"CLOSED\"")
+                .doesNotContain(FakeConnector.SECRET_PREFIX);
+        var patched = mvc.perform(patch("/api/v1/accounts/" + account.id()).with(auth).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"community\":\"Jeunesse\",\"status\":\"PAUSED\"}"))
+                .andReturn();
+        assertThat(patched.getResponse().getStatus()).isEqualTo(200);
+        assertThat(patched.getResponse().getContentAsString()).contains("\"community\":\"Jeunesse\"",
+                "\"status\":\"PAUSED\"");
+        var refused = mvc.perform(patch("/api/v1/accounts/" + account.id()).with(auth).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"RECONNECTION_NEEDED\"}")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("ne se choisit pas");
+        var tooLong = mvc.perform(patch("/api/v1/accounts/" + account.id()).with(auth).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"community\":\"" + "x".repeat(121) + "\"}"))
+                .andReturn();
+        assertThat(tooLong.getResponse().getStatus()).isEqualTo(400);
     }
 
     private SocialAccountView connect(String handle) {

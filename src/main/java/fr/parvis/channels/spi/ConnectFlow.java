@@ -39,7 +39,8 @@ public sealed interface ConnectFlow {
     record OAuthStart(URI authorizationUrl, Pending pending) {
 
         /** Values kept between the two steps; never logged. */
-        public record Pending(URI server, String clientId, String clientSecret, String codeVerifier) {
+        public record Pending(URI server, String clientId, String clientSecret, String codeVerifier)
+                implements java.io.Serializable {
 
             @Override
             public String toString() {

@@ -46,7 +46,9 @@ class OpenApiConfiguration {
             tag("Services municipaux", "Les services vers lesquels sont orientées les demandes des habitants."),
             tag("Journal d'audit", "Qui a fait quoi, quand, sur quel objet (lecture seule, administrateurs)."),
             tag("Jetons d'API", "Les jetons d'accès personnels qui authentifient les appels à cette API."),
-            tag("Délégations", "Les délégations d'une commune à son EPCI."));
+            tag("Délégations", "Les délégations d'une commune à son EPCI."),
+            tag("Comptes sociaux", "Les comptes de la collectivité sur les réseaux sociaux : connexion, état, "
+                    + "communauté servie, publications et interactions lues."));
 
     @Bean
     OpenAPI parvisOpenApi() {

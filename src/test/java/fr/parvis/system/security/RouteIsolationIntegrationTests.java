@@ -9,6 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import fr.parvis.channels.AccountStatus;
+import fr.parvis.channels.domain.SocialAccount;
+import fr.parvis.channels.domain.SocialAccounts;
+import fr.parvis.channels.spi.Network;
 import fr.parvis.compliance.AuditQuery;
 import fr.parvis.compliance.AuditTrail;
 import fr.parvis.territory.ApiTokenManagement;
@@ -44,6 +48,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -73,7 +79,10 @@ class RouteIsolationIntegrationTests {
             "GET /api/v1/me", "GET /api/v1/collectivites", "POST /api/v1/collectivites", "GET /api/v1/memberships",
             "POST /api/v1/memberships", "GET /api/v1/services", "POST /api/v1/services", "GET /api/v1/audit",
             "GET /api/v1/tokens", "POST /api/v1/tokens", "GET /api/v1/delegations", "POST /api/v1/delegations",
-            "GET /api/v1/delegations/received",
+            "GET /api/v1/delegations/received", "GET /parametres/comptes", "POST /parametres/comptes/sandbox",
+            "POST /parametres/comptes/bluesky", "POST /parametres/comptes/mastodon",
+            "GET /parametres/comptes/mastodon/retour", "GET /api/v1/accounts", "POST /api/v1/accounts/sandbox",
+            "POST /api/v1/accounts/bluesky",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -106,6 +115,12 @@ class RouteIsolationIntegrationTests {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    SocialAccounts socialAccounts;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
@@ -124,7 +139,9 @@ class RouteIsolationIntegrationTests {
         tenants.as(b.admin(), () -> collectivites.changeLogo(b.id(), Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")));
         UUID auditEntry = tenants.as(b.admin(), () -> audit.search(AuditQuery.firstPage()).entries().get(0).id());
-        foreign = new Foreign(service, member, delegation, token, auditEntry);
+        UUID account = tenants.as(b.admin(), () -> new TransactionTemplate(transactionManager).execute(status ->
+                socialAccounts.save(new SocialAccount(Network.SANDBOX, "b-" + UUID.randomUUID(), "compte-b", null)).id()));
+        foreign = new Foreign(service, member, delegation, token, auditEntry, account);
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -165,6 +182,18 @@ class RouteIsolationIntegrationTests {
         cases.put("DELETE /api/v1/tokens/{id}", f -> delete("/api/v1/tokens/" + f.token().id()));
         cases.put("GET /api/v1/delegations/{id}", f -> get("/api/v1/delegations/" + f.delegation().id()));
         cases.put("DELETE /api/v1/delegations/{id}", f -> delete("/api/v1/delegations/" + f.delegation().id()));
+        cases.put("GET /parametres/comptes/{id}", f -> get("/parametres/comptes/" + f.account()));
+        for (String action : List.of("communaute", "pause", "reprise", "deconnexion", "synchronisation")) {
+            cases.put("POST /parametres/comptes/{id}/" + action, f -> post("/parametres/comptes/" + f.account() + "/"
+                    + action).param("community", "Prise par A"));
+        }
+        cases.put("GET /api/v1/accounts/{id}", f -> get("/api/v1/accounts/" + f.account()));
+        cases.put("PATCH /api/v1/accounts/{id}", f -> json(patch("/api/v1/accounts/" + f.account()),
+                "{\"status\": \"DISABLED\"}"));
+        cases.put("POST /api/v1/accounts/{id}/sync", f -> post("/api/v1/accounts/" + f.account() + "/sync"));
+        cases.put("GET /api/v1/accounts/{id}/posts", f -> get("/api/v1/accounts/" + f.account() + "/posts"));
+        cases.put("GET /api/v1/accounts/{id}/interactions", f -> get("/api/v1/accounts/" + f.account()
+                + "/interactions"));
         return cases;
     }
 
@@ -208,6 +237,9 @@ class RouteIsolationIntegrationTests {
                 .isEqualTo(true);
         assertThat(tenants.as(b.admin(), tokens::all)).singleElement().extracting(ApiTokenView::status)
                 .isEqualTo(ApiTokenView.TokenStatus.ACTIVE);
+        AccountStatus accountStatus = tenants.as(b.admin(), () -> new TransactionTemplate(transactionManager)
+                .execute(status -> socialAccounts.findById(foreign.account()).orElseThrow().status()));
+        assertThat(accountStatus).isEqualTo(AccountStatus.CONNECTED);
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
@@ -248,6 +280,6 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry) {
+            UUID auditEntry, UUID account) {
     }
 }
