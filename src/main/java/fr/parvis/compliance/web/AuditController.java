@@ -24,7 +24,8 @@ class AuditController {
             "collectivite.logo.removed", "collectivite.attached", "member.added", "member.roleChanged",
             "member.removed", "service.created", "service.updated", "service.deactivated", "service.reactivated",
             "token.created", "token.revoked", "delegation.granted", "delegation.revoked", "delegation.received",
-            "delegation.lost");
+            "delegation.lost", "channels.account.connected", "channels.account.reconnected",
+            "channels.account.reconnectionNeeded", "channels.account.status", "channels.account.community");
 
     private final AuditTrail trail;
     private final MemberManagement members;

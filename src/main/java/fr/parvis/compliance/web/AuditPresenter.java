@@ -52,6 +52,8 @@ class AuditPresenter {
         return switch (key) {
             case "role", "from", "to" -> messages.getMessage("role." + value, null, value, locale);
             case "type" -> messages.getMessage("collectivite.type." + value, null, value, locale);
+            case "network" -> messages.getMessage("network." + value, null, value, locale);
+            case "reason" -> messages.getMessage(value, null, value, locale);
             case "account", "method" -> messages.getMessage("audit.detail." + key + "." + value, null, value, locale);
             case "fields" -> String.join(", ", java.util.Arrays.stream(value.split(","))
                     .map(field -> messages.getMessage("audit.field." + field.strip(), null, field.strip(), locale))

@@ -1,5 +1,8 @@
 package fr.parvis.system.web;
 
+import fr.parvis.channels.AccountStatus;
+import fr.parvis.channels.SocialAccountManagement;
+import fr.parvis.channels.SocialAccountView;
 import fr.parvis.compliance.AuditQuery;
 import fr.parvis.compliance.AuditTrail;
 import fr.parvis.territory.CollectiviteManagement;
@@ -27,9 +30,11 @@ class DashboardController {
     private final MemberManagement members;
     private final MunicipalServiceManagement services;
     private final AuditTrail audit;
+    private final SocialAccountManagement accounts;
 
     DashboardController(CollectiviteManagement collectivites, MemberManagement members,
-            MunicipalServiceManagement services, AuditTrail audit) {
+            MunicipalServiceManagement services, AuditTrail audit, SocialAccountManagement accounts) {
+        this.accounts = accounts;
         this.collectivites = collectivites;
         this.members = members;
         this.services = services;
@@ -39,6 +44,11 @@ class DashboardController {
     @GetMapping("/")
     String dashboard(Model model) {
         CollectiviteView collectivite = collectivites.current();
+        List<SocialAccountView> socialAccounts = accounts.list();
+        model.addAttribute("toReconnect", socialAccounts.stream()
+                .filter(a -> a.status() == AccountStatus.RECONNECTION_NEEDED).toList());
+        model.addAttribute("accountCount", socialAccounts.stream()
+                .filter(a -> a.status() != AccountStatus.DISABLED).count());
         int serviceCount = services.list().size();
         Integer memberCount = Actors.has(Permission.MEMBERS_VIEW) ? members.list().size() : null;
         List<Step> steps = new ArrayList<>();
@@ -48,6 +58,8 @@ class DashboardController {
         steps.add(new Step("branding", collectivite.hasLogo() && collectivite.primaryColor() != null,
                 "/parametres/collectivite"));
         steps.add(new Step("services", serviceCount > 0, "/parametres/services"));
+        steps.add(new Step("accounts", socialAccounts.stream().anyMatch(a -> a.status() == AccountStatus.CONNECTED),
+                "/parametres/comptes"));
         if (memberCount != null) {
             steps.add(new Step("team", memberCount > 1, "/parametres/utilisateurs"));
         }
