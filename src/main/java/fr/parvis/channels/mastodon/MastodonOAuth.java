@@ -91,6 +91,10 @@ final class MastodonOAuth implements ConnectFlow.OAuth {
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(MastodonApi.form(form)))).json());
         } catch (InvalidInputException e) {
+            if (!e.messageKey().equals("mastodon.appRefused")) {
+                throw e;
+            }
+            // 400 invalid_grant (code refused, expired, reused, wrong verifier) or 401 invalid_client
             throw new InvalidInputException("mastodon.authorizationRefused", null, instance.getHost());
         }
         String accessToken = text(token, "access_token");
