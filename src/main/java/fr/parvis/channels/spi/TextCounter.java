@@ -23,8 +23,9 @@ public interface TextCounter {
     };
 
     /**
-     * Mastodon's rule: code points, where every URL counts as 23 characters and a remote mention
-     * {@code @user@domain} counts as {@code @user}.
+     * Mastodon's rule (its {@code StatusLengthValidator}): extended grapheme clusters, where every URL
+     * counts as 23 characters and a remote mention {@code @user@domain} counts as {@code @user}. An
+     * emoji made of several code points (a family, a flag, a skin tone) counts as one.
      */
     TextCounter MASTODON = text -> {
         if (text == null || text.isEmpty()) {
@@ -32,7 +33,7 @@ public interface TextCounter {
         }
         String shortened = Patterns.URL.matcher(text).replaceAll("x".repeat(23));
         shortened = Patterns.REMOTE_MENTION.matcher(shortened).replaceAll("@$1");
-        return shortened.codePointCount(0, shortened.length());
+        return GRAPHEMES.count(shortened);
     };
 
     /** Unicode code points. */
