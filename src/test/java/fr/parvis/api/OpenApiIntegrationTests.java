@@ -34,7 +34,14 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/tokens/{id}", List.of("get", "delete")),
             Map.entry("/api/v1/delegations", List.of("get", "post")),
             Map.entry("/api/v1/delegations/received", List.of("get")),
-            Map.entry("/api/v1/delegations/{id}", List.of("get", "delete")));
+            Map.entry("/api/v1/delegations/{id}", List.of("get", "delete")),
+            Map.entry("/api/v1/accounts", List.of("get")),
+            Map.entry("/api/v1/accounts/{id}", List.of("get", "patch")),
+            Map.entry("/api/v1/accounts/sandbox", List.of("post")),
+            Map.entry("/api/v1/accounts/bluesky", List.of("post")),
+            Map.entry("/api/v1/accounts/{id}/sync", List.of("post")),
+            Map.entry("/api/v1/accounts/{id}/posts", List.of("get")),
+            Map.entry("/api/v1/accounts/{id}/interactions", List.of("get")));
 
     @Test
     void theDescriptionListsEveryEndpointWithTheBearerScheme() throws Exception {
@@ -59,7 +66,7 @@ class OpenApiIntegrationTests extends ApiTestSupport {
         Set<String> declaredTags = new HashSet<>();
         api.get("tags").forEach(tag -> declaredTags.add(tag.get("name").asString()));
         assertThat(declaredTags).contains("Appelant", "Collectivités", "Membres", "Services municipaux",
-                "Journal d'audit", "Jetons d'API", "Délégations");
+                "Journal d'audit", "Jetons d'API", "Délégations", "Comptes sociaux");
 
         List<String> problems = new ArrayList<>();
         Set<String> operationIds = new HashSet<>();
