@@ -25,7 +25,8 @@ class AuditController {
             "member.removed", "service.created", "service.updated", "service.deactivated", "service.reactivated",
             "token.created", "token.revoked", "delegation.granted", "delegation.revoked", "delegation.received",
             "delegation.lost", "channels.account.connected", "channels.account.reconnected",
-            "channels.account.reconnectionNeeded", "channels.account.status", "channels.account.community");
+            "channels.account.reconnectionNeeded", "channels.account.status", "channels.account.community",
+            "channels.feed.subscribed", "channels.feed.paused", "channels.feed.resumed", "channels.feed.deleted");
 
     private final AuditTrail trail;
     private final MemberManagement members;

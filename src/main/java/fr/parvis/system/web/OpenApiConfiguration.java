@@ -48,7 +48,9 @@ class OpenApiConfiguration {
             tag("Jetons d'API", "Les jetons d'accès personnels qui authentifient les appels à cette API."),
             tag("Délégations", "Les délégations d'une commune à son EPCI."),
             tag("Comptes sociaux", "Les comptes de la collectivité sur les réseaux sociaux : connexion, état, "
-                    + "communauté servie, publications et interactions lues."));
+                    + "communauté servie, publications et interactions lues."),
+            tag("Sources RSS/Atom", "Les flux RSS et Atom suivis par la collectivité (actualités, presse locale, "
+                    + "préfecture…) et les articles lus."));
 
     @Bean
     OpenAPI parvisOpenApi() {
