@@ -41,7 +41,11 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/accounts/bluesky", List.of("post")),
             Map.entry("/api/v1/accounts/{id}/sync", List.of("post")),
             Map.entry("/api/v1/accounts/{id}/posts", List.of("get")),
-            Map.entry("/api/v1/accounts/{id}/interactions", List.of("get")));
+            Map.entry("/api/v1/accounts/{id}/interactions", List.of("get")),
+            Map.entry("/api/v1/feeds", List.of("get", "post")),
+            Map.entry("/api/v1/feeds/{id}", List.of("get", "patch", "delete")),
+            Map.entry("/api/v1/feeds/{id}/fetch", List.of("post")),
+            Map.entry("/api/v1/feeds/{id}/items", List.of("get")));
 
     @Test
     void theDescriptionListsEveryEndpointWithTheBearerScheme() throws Exception {
@@ -66,7 +70,8 @@ class OpenApiIntegrationTests extends ApiTestSupport {
         Set<String> declaredTags = new HashSet<>();
         api.get("tags").forEach(tag -> declaredTags.add(tag.get("name").asString()));
         assertThat(declaredTags).contains("Appelant", "Collectivités", "Membres", "Services municipaux",
-                "Journal d'audit", "Jetons d'API", "Délégations", "Comptes sociaux");
+                "Journal d'audit", "Jetons d'API", "Délégations", "Comptes sociaux",
+                "Sources RSS/Atom");
 
         List<String> problems = new ArrayList<>();
         Set<String> operationIds = new HashSet<>();

@@ -12,6 +12,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fr.parvis.channels.AccountStatus;
 import fr.parvis.channels.domain.SocialAccount;
 import fr.parvis.channels.domain.SocialAccounts;
+import fr.parvis.channels.feeds.FeedKind;
+import fr.parvis.channels.feeds.FeedStatus;
+import fr.parvis.channels.feeds.domain.FeedSource;
+import fr.parvis.channels.feeds.domain.FeedSources;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.compliance.AuditQuery;
 import fr.parvis.compliance.AuditTrail;
@@ -83,6 +87,7 @@ class RouteIsolationIntegrationTests {
             "POST /parametres/comptes/bluesky", "POST /parametres/comptes/mastodon",
             "GET /parametres/comptes/mastodon/retour", "GET /api/v1/accounts", "POST /api/v1/accounts/sandbox",
             "POST /api/v1/accounts/bluesky",
+            "GET /parametres/sources", "POST /parametres/sources", "GET /api/v1/feeds", "POST /api/v1/feeds",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -121,6 +126,9 @@ class RouteIsolationIntegrationTests {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    FeedSources feedSources;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
@@ -141,7 +149,11 @@ class RouteIsolationIntegrationTests {
         UUID auditEntry = tenants.as(b.admin(), () -> audit.search(AuditQuery.firstPage()).entries().get(0).id());
         UUID account = tenants.as(b.admin(), () -> new TransactionTemplate(transactionManager).execute(status ->
                 socialAccounts.save(new SocialAccount(Network.SANDBOX, "b-" + UUID.randomUUID(), "compte-b", null)).id()));
-        foreign = new Foreign(service, member, delegation, token, auditEntry, account);
+        UUID feed = tenants.as(b.admin(), () -> new TransactionTemplate(transactionManager).execute(status ->
+                feedSources.save(new FeedSource("https://93.184.215.14/rss-b", FeedKind.OTHER, "Source B", null,
+                        java.time.Instant.parse("2100-01-01T00:00:00Z")))
+                        .id()));
+        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed);
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -194,6 +206,17 @@ class RouteIsolationIntegrationTests {
         cases.put("GET /api/v1/accounts/{id}/posts", f -> get("/api/v1/accounts/" + f.account() + "/posts"));
         cases.put("GET /api/v1/accounts/{id}/interactions", f -> get("/api/v1/accounts/" + f.account()
                 + "/interactions"));
+        cases.put("GET /parametres/sources/{id}", f -> get("/parametres/sources/" + f.feed()));
+        for (String action : List.of("description", "lecture", "pause", "reprise", "suppression")) {
+            cases.put("POST /parametres/sources/{id}/" + action, f -> post("/parametres/sources/" + f.feed() + "/"
+                    + action).param("label", "Prise par A").param("kind", "PREFECTURE"));
+        }
+        cases.put("GET /api/v1/feeds/{id}", f -> get("/api/v1/feeds/" + f.feed()));
+        cases.put("PATCH /api/v1/feeds/{id}", f -> json(patch("/api/v1/feeds/" + f.feed()),
+                "{\"status\": \"PAUSED\", \"label\": \"Prise par A\"}"));
+        cases.put("DELETE /api/v1/feeds/{id}", f -> delete("/api/v1/feeds/" + f.feed()));
+        cases.put("POST /api/v1/feeds/{id}/fetch", f -> post("/api/v1/feeds/" + f.feed() + "/fetch"));
+        cases.put("GET /api/v1/feeds/{id}/items", f -> get("/api/v1/feeds/" + f.feed() + "/items"));
         return cases;
     }
 
@@ -240,6 +263,10 @@ class RouteIsolationIntegrationTests {
         AccountStatus accountStatus = tenants.as(b.admin(), () -> new TransactionTemplate(transactionManager)
                 .execute(status -> socialAccounts.findById(foreign.account()).orElseThrow().status()));
         assertThat(accountStatus).isEqualTo(AccountStatus.CONNECTED);
+        FeedSource feed = tenants.as(b.admin(), () -> new TransactionTemplate(transactionManager)
+                .execute(status -> feedSources.findById(foreign.feed()).orElseThrow()));
+        assertThat(feed.status()).isEqualTo(FeedStatus.ACTIVE);
+        assertThat(feed.label()).isEqualTo("Source B");
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
@@ -280,6 +307,6 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry, UUID account) {
+            UUID auditEntry, UUID account, UUID feed) {
     }
 }

@@ -66,7 +66,7 @@ public final class FeedParser {
             String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
                     : String.valueOf(e.getMessage());
             throw new FeedFetchException("feeds.error.invalidXml", e, Math.max(e.getLineNumber(), 0),
-                    Texts.abbreviate(reason, 200));
+                    Texts.abbreviate(reason.replaceFirst("^Error on line \\d+( of document [^:]*)?:\\s*", ""), 200));
         } catch (IllegalArgumentException | FeedException e) {
             throw new FeedFetchException("feeds.error.notAFeed", e);
         }
