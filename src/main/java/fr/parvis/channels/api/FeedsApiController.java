@@ -6,6 +6,7 @@ import fr.parvis.channels.feeds.FeedSourceManagement;
 import fr.parvis.channels.feeds.FeedSourceView;
 import fr.parvis.shared.Ids;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -47,6 +49,8 @@ class FeedsApiController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "409", description = "La collectivité suit déjà ce flux")
     @Operation(operationId = "subscribeFeed", summary = "Suivre un flux RSS ou Atom",
             description = "L'adresse doit être en http(s) et désigner un serveur public (pas d'adresse privée, "
                     + "locale ou de lien local). Un même flux ne peut être suivi deux fois (409). La première "
@@ -83,6 +87,7 @@ class FeedsApiController {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteFeed", summary = "Ne plus suivre une source (ses articles sont supprimés)")
     ResponseEntity<Void> delete(@PathVariable String id) {
         feeds.delete(Ids.parse(id));
