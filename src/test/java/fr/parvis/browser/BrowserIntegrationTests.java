@@ -324,6 +324,18 @@ class BrowserIntegrationTests {
             assertThat(driver.findElement(By.id("new-token")).getText()).startsWith("pvs_");
         });
         page(tests, "parametres-journal", "/parametres/journal", "Journal d'audit");
+        page(tests, "parametres-comptes", "/parametres/comptes", "Comptes sociaux");
+        check(tests, "parametres-comptes-mastodon-erreur", "instance Mastodon refusée", () -> {
+            open("/parametres/comptes");
+            WebElement mastodon = driver.findElement(By.xpath("//summary[normalize-space()='Mastodon']"));
+            mastodon.click();
+            driver.findElement(By.id("mastodon-server")).sendKeys("http://127.0.0.1:9/");
+            navigate(() -> driver.findElement(By.cssSelector("form[action$='/parametres/comptes/mastodon'] button[type=submit]")).click(),
+                    null);
+            WebElement summary = driver.findElement(By.cssSelector("main form .alert-error"));
+            assertThat(summary.findElements(By.cssSelector("a[href='#mastodon-server']"))).hasSize(1);
+            assertThat(driver.findElement(By.id("mastodon-server")).getAttribute("aria-invalid")).isEqualTo("true");
+        });
         page(tests, "compte", "/compte", "Mon compte");
         page(tests, "accessibilite", "/accessibilite", "Déclaration d'accessibilité");
         page(tests, "erreur-404", "/cette-page-n-existe-pas", "Page introuvable");
@@ -344,6 +356,7 @@ class BrowserIntegrationTests {
         page(tests, "en-parametres-delegations", "/parametres/delegations", null);
         page(tests, "en-parametres-jetons", "/parametres/jetons", null);
         page(tests, "en-parametres-journal", "/parametres/journal", "Audit trail");
+        page(tests, "en-parametres-comptes", "/parametres/comptes", "Social accounts");
         page(tests, "en-compte", "/compte", null);
         page(tests, "en-accessibilite", "/accessibilite", null);
         page(tests, "en-erreur-404", "/cette-page-n-existe-pas", null);
