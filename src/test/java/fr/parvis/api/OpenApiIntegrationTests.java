@@ -48,7 +48,7 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/feeds/{id}/items", List.of("get")));
 
     /** Last path segments of POST endpoints that act on an existing object (200) rather than create one (201). */
-    static final Set<String> ACTIONS = Set.of("/unlock", "/sync");
+    static final Set<String> ACTIONS = Set.of("/unlock", "/sync", "/fetch");
 
     @Test
     void theDescriptionListsEveryEndpointWithTheBearerScheme() throws Exception {
