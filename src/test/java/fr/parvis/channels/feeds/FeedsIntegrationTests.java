@@ -224,6 +224,26 @@ class FeedsIntegrationTests {
         assertThat(reload(broken).consecutiveFailures()).isEqualTo(2);
         assertThat(reload(broken).nextFetchAt()).isEqualTo(reload(broken).lastFetchAt().plus(Duration.ofMinutes(60)));
 
+        // A 30 MB answer: reading stops at the limit, the source is in error, nothing is stored.
+        server.on("/huge", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            try (var out = exchange.getResponseBody()) {
+                out.write("<rss version=\"2.0\"><channel><title>Énorme</title>".getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < 480; i++) {
+                    out.write(chunk);
+                }
+                out.write("</channel></rss>".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        FeedSourceView huge = subscribe("/huge");
+        FeedFetchReport tooLarge = fetch(huge);
+        assertThat(tooLarge.errorKey()).isEqualTo("feeds.error.tooLarge");
+        assertThat(reload(huge).status()).isEqualTo(FeedStatus.ERROR);
+        assertThat(reload(huge).title()).isNull();
+        assertThat(reload(huge).itemCount()).isZero();
+
         // Fixed: back to normal, error cleared.
         server.serve("/broken", FeedServer.rss("Réparé", FeedServer.item("r1", "Enfin", null, null, null)));
         assertThat(fetch(broken).failed()).isFalse();
@@ -356,6 +376,14 @@ class FeedsIntegrationTests {
                 "data-confirm=");
         String list = browser.perform(get("/parametres/sources")).getResponse().getContentAsString();
         assertThat(list).contains("Sources (RSS/Atom)", server.url("/page"), "en erreur");
+
+        server.serve("/page", FeedServer.rss("Réparée", FeedServer.item("ok", "Réunion &amp; &lt;b&gt;débat&lt;/b&gt;",
+                "https://www.ville.example/reunion", "<p>Salle <b>des fêtes</b></p>", null),
+                FeedServer.item("js", "Piège", "javascript:alert(document.cookie)", null, null)));
+        browser.perform(post(detail + "/lecture").with(csrf()));
+        String items = browser.perform(get(detail)).getResponse().getContentAsString();
+        assertThat(items).contains("lue régulièrement", "href=\"https://www.ville.example/reunion\"",
+                "Réunion &amp; débat", "Salle des fêtes", "Piège").doesNotContain("javascript:alert");
 
         String deleted = browser.perform(post(detail + "/suppression").with(csrf())).getResponse().getRedirectedUrl();
         assertThat(deleted).isEqualTo("/parametres/sources");
