@@ -336,6 +336,18 @@ class BrowserIntegrationTests {
             assertThat(summary.findElements(By.cssSelector("a[href='#mastodon-server']"))).hasSize(1);
             assertThat(driver.findElement(By.id("mastodon-server")).getAttribute("aria-invalid")).isEqualTo("true");
         });
+        page(tests, "parametres-sources", "/parametres/sources", "Sources (RSS/Atom)");
+        check(tests, "parametres-sources-erreur", "flux à une adresse interne refusé", () -> {
+            open("/parametres/sources");
+            driver.findElement(By.id("feed-url")).sendKeys("http://10.0.0.1/rss.xml");
+            navigate(() -> driver.findElement(By.cssSelector("form[action$='/parametres/sources'] button[type=submit]")).click(),
+                    null);
+            WebElement summary = driver.findElement(By.cssSelector("main form .alert-error"));
+            assertThat(summary.findElements(By.cssSelector("a[href='#feed-url']"))).hasSize(1);
+            assertThat(driver.findElement(By.id("feed-url")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(driver.findElement(By.id("feed-url")).getAttribute("aria-describedby"))
+                    .isEqualTo("feed-url-hint feed-url-error");
+        });
         page(tests, "compte", "/compte", "Mon compte");
         page(tests, "accessibilite", "/accessibilite", "Déclaration d'accessibilité");
         page(tests, "erreur-404", "/cette-page-n-existe-pas", "Page introuvable");

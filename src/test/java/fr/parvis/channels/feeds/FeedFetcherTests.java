@@ -289,6 +289,13 @@ class FeedFetcherTests {
         assertThat(failure(() -> fetcher().fetch(URI.create(server.url("/xxe")), null, null)).messageKey())
                 .as("DOCTYPEs are refused").isEqualTo("feeds.error.invalidXml");
 
+        server.on("/missing", exchange -> FeedServer.send(exchange, 404,
+                ("<html><body>" + "Page introuvable. ".repeat(20_000) + "</body></html>").getBytes(StandardCharsets.UTF_8),
+                "text/html"));
+        FeedFetchException missing = failure(() -> fetcher().fetch(URI.create(server.url("/missing")), null, null));
+        assertThat(missing.messageKey()).as("a large error page is not read").isEqualTo("feeds.error.http");
+        assertThat(missing.arguments()).containsExactly("404");
+
         server.on("/gone", exchange -> exchange.sendResponseHeaders(410, -1));
         FeedFetchException gone = failure(() -> fetcher().fetch(URI.create(server.url("/gone")), null, null));
         assertThat(gone.messageKey()).isEqualTo("feeds.error.http");

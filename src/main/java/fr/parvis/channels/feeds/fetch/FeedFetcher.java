@@ -119,7 +119,7 @@ public class FeedFetcher {
             if (info.statusCode() == 200 && declared > max) {
                 return new LimitedBody(0);
             }
-            return new LimitedBody(info.statusCode() == 200 ? max : 64 * 1024);
+            return new LimitedBody(info.statusCode() == 200 ? max : IGNORED);
         });
         try {
             return future.get(remaining, TimeUnit.NANOSECONDS);
@@ -174,6 +174,9 @@ public class FeedFetcher {
         }
     }
 
+    /** The body of a redirect, a 304 or an error is not read: the exchange is cancelled at once. */
+    static final long IGNORED = -1;
+
     /** Collects the body up to {@code max} bytes, then cancels the exchange. */
     static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
@@ -195,6 +198,11 @@ public class FeedFetcher {
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
+            if (max == IGNORED) {
+                subscription.cancel();
+                result.complete(new byte[0]);
+                return;
+            }
             subscription.request(Long.MAX_VALUE);
         }
 
