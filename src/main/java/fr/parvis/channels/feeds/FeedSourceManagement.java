@@ -24,11 +24,14 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -50,9 +53,11 @@ public class FeedSourceManagement {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     FeedSourceManagement(FeedSources sources, FeedItems items, FeedReading reading, OutboundGuard guard,
-            FeedsProperties properties, AuditTrail audit, MessageSource messages, Clock clock) {
+            FeedsProperties properties, AuditTrail audit, MessageSource messages, Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.sources = sources;
         this.items = items;
         this.reading = reading;
@@ -61,6 +66,7 @@ public class FeedSourceManagement {
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     public List<FeedSourceView> list() {
@@ -86,28 +92,34 @@ public class FeedSourceManagement {
      * characters, and reach no private, loopback, link-local… address (unless allow-listed). The
      * first reading happens at the next run of the polling task, or at once with {@link #fetchNow}.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NEVER)
     public FeedSourceView subscribe(@NotBlank @Size(max = FeedsProperties.MAX_URL_LENGTH) String url, FeedKind kind,
             @Size(max = 120) String label) {
         Actors.require(Permission.CHANNELS_MANAGE);
-        String address = url.strip();
-        URI uri = guard.check(address, "url");
+        URI uri = guard.check(url.strip(), "url"); // resolves the name: outside any transaction
         if (uri.getRawUserInfo() != null) {
             throw new InvalidInputException("feeds.url.userInfo", "url");
         }
         String normalized = normalize(uri);
-        if (sources.findByUrl(normalized).isPresent()) {
+        UUID by = Actors.currentAgent().map(agent -> agent.userId().value()).orElse(null);
+        try {
+            return transaction.execute(status -> {
+                if (sources.findByUrl(normalized).isPresent()) {
+                    throw new ConflictException("feeds.duplicate", "url", normalized);
+                }
+                if (sources.countBy() >= properties.maxSourcesPerCollectivite()) {
+                    throw new InvalidInputException("feeds.tooMany", "url", properties.maxSourcesPerCollectivite());
+                }
+                FeedSource source = sources.saveAndFlush(new FeedSource(normalized,
+                        kind == null ? FeedKind.OTHER : kind, Texts.clean(label), by, clock.instant()));
+                audit.record(record("channels.feed.subscribed", source, AuditDetails.of("url", normalized, "kind",
+                        source.kind().name())));
+                return view(source);
+            });
+        } catch (DataIntegrityViolationException e) {
+            // the same feed subscribed at the same instant by someone else
             throw new ConflictException("feeds.duplicate", "url", normalized);
         }
-        if (sources.countBy() >= properties.maxSourcesPerCollectivite()) {
-            throw new InvalidInputException("feeds.tooMany", "url", properties.maxSourcesPerCollectivite());
-        }
-        UUID by = Actors.currentAgent().map(agent -> agent.userId().value()).orElse(null);
-        FeedSource source = sources.saveAndFlush(new FeedSource(normalized, kind == null ? FeedKind.OTHER : kind,
-                Texts.clean(label), by, clock.instant()));
-        audit.record(record("channels.feed.subscribed", source, AuditDetails.of("url", normalized, "kind",
-                source.kind().name())));
-        return view(source);
     }
 
     /** Changes the kind and label. */
