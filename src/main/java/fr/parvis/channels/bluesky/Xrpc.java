@@ -135,6 +135,11 @@ final class Xrpc {
         URI uri = uri(base, nsid, parameters);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(guard.readTimeout())
                 .header("Accept", "application/json");
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            // without TLS the JDK asks to upgrade to HTTP/2 ("Upgrade: h2c"), which a PDS takes for a
+            // WebSocket handshake (its firehose) and answers by closing the connection
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
