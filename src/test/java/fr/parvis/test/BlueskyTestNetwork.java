@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Bluesky test network of the test JVM: started once (the first test that needs it) from the
  * installation of {@code tools/bluesky-pds/install.sh}, stopped when the JVM ends; or the one already
- * running at {@code PARVIS_TEST_BLUESKY_PDS} (with {@code PARVIS_TEST_BLUESKY_CONTROL} to make its
- * AppView index at once).
+ * running at {@code PARVIS_TEST_BLUESKY_PDS} (with {@code PARVIS_TEST_BLUESKY_APPVIEW}, and
+ * {@code PARVIS_TEST_BLUESKY_CONTROL} to make its AppView index at once: the URLs the launcher prints).
  */
 public final class BlueskyTestNetwork {
 
@@ -88,7 +88,9 @@ public final class BlueskyTestNetwork {
         String given = Peer.env("PARVIS_TEST_BLUESKY_PDS");
         if (given != null) {
             String control = Peer.env("PARVIS_TEST_BLUESKY_CONTROL");
-            running = new Urls(URI.create(given), null, control == null ? null : URI.create(control));
+            String appview = Peer.env("PARVIS_TEST_BLUESKY_APPVIEW");
+            running = new Urls(URI.create(given), appview == null ? null : URI.create(appview),
+                    control == null ? null : URI.create(control));
             return running;
         }
         running = start();

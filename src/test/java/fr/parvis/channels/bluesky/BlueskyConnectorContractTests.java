@@ -178,7 +178,7 @@ class BlueskyConnectorContractTests extends ConnectorContractTests {
     static JsonNode appView(String nsid, String query) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(urls.appview() + "/xrpc/" + nsid + "?" + query)).build(),
+                    URI.create(BlueskyTestNetwork.get().appview() + "/xrpc/" + nsid + "?" + query)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(nsid + " answered " + response.statusCode() + ": " + response.body());
