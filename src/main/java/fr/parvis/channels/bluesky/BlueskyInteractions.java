@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Bluesky pages notifications from the newest to the oldest. Parvis's cursor is the time and
  * address of the newest notification already read: each read goes back page by page (at most
- * {@link #MAX_PAGES}) until it meets it, and returns what is newer, oldest first.
+ * {@link #MAX_PAGES}) until it meets it (or an older one), and returns what is newer, oldest first.
  */
 final class BlueskyInteractions implements Interactions, Moderation {
 
@@ -115,9 +115,13 @@ final class BlueskyInteractions implements Interactions, Moderation {
             }
         }
 
+        /**
+         * Whether this notification is not the one of the cursor nor older. Notifications indexed in the
+         * same millisecond as the cursor's are read again rather than risk losing one (the core ignores
+         * interactions it already has).
+         */
         boolean isAfter(Position other) {
-            return indexedAt.isAfter(other.indexedAt) || indexedAt.equals(other.indexedAt) && !uri.equals(other.uri)
-                    && uri.compareTo(other.uri) > 0;
+            return indexedAt.isAfter(other.indexedAt) || indexedAt.equals(other.indexedAt) && !uri.equals(other.uri);
         }
 
         @Override

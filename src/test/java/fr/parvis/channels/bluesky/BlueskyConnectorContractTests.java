@@ -88,6 +88,7 @@ class BlueskyConnectorContractTests extends ConnectorContractTests {
     }
 
     static TestAccount createAccount(URI pds, String prefix) {
+        // the PDS takes at most 18 characters before ".test"
         String handle = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
         String password = "mot-de-passe-" + UUID.randomUUID();
         JsonNode account = xrpc(pds, "com.atproto.server.createAccount", null, Map.of("handle", handle,
@@ -221,7 +222,10 @@ class BlueskyConnectorContractTests extends ConnectorContractTests {
         // oldest first, nothing again from the new cursor
         assertThat(after.items().get(0).createdAt()).isBeforeOrEqualTo(after.items().get(after.items().size() - 1)
                 .createdAt());
-        assertThat(connector.interactions().orElseThrow().since(city, after.next()).items()).isEmpty();
+        List<String> seen = after.items().stream().map(Interaction::externalId).toList();
+        assertThat(connector.interactions().orElseThrow().since(city, after.next()).items())
+                .as("only notifications of the cursor's very millisecond may come again")
+                .allMatch(i -> seen.contains(i.externalId()));
     }
 
     @Test

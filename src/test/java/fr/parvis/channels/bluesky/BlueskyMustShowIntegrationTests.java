@@ -262,6 +262,35 @@ class BlueskyMustShowIntegrationTests {
                 .doesNotContain(stored.refreshToken());
     }
 
+    @Test
+    void theWebFormConnectsAnAccountAndShowsWhyItCannot() throws Exception {
+        BlueskyTestNetwork.Urls urls = BlueskyTestNetwork.get();
+        Tenant commune = tenants.commune();
+        var auth = authentication(tenants.authentication(commune.admin()));
+        BlueskyConnectorContractTests.TestAccount city = BlueskyConnectorContractTests.createAccount(urls.pds(),
+                "form");
+        var refused = mvc.perform(post("/parametres/comptes/bluesky").with(auth).with(csrf())
+                .param("identifier", city.handle()).param("appPassword", "aaaa-bbbb-cccc-dddd")
+                .param("server", urls.pds().toString())).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Bluesky refuse cet identifiant ou ce mot de passe d&#39;application")
+                .doesNotContain("aaaa-bbbb-cccc-dddd");
+        var connected = mvc.perform(post("/parametres/comptes/bluesky").with(auth).with(csrf())
+                .param("identifier", "@" + city.handle()).param("appPassword", city.appPassword())
+                .param("server", urls.pds().toString()).param("community", "Quartier nord")).andReturn().getResponse();
+        assertThat(connected.getStatus()).isEqualTo(302);
+        SocialAccountView account = tenants.as(commune.admin(), () -> accounts.list()).stream()
+                .filter(a -> a.externalId().equals(city.did())).findFirst().orElseThrow();
+        assertThat(connected.getRedirectedUrl()).isEqualTo("/parametres/comptes/" + account.id());
+        assertThat(account.community()).isEqualTo("Quartier nord");
+        assertThat(account.baseUrl()).isEqualTo(urls.pds().toString());
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/parametres/comptes/" + account.id()).with(auth)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(city.handle()).doesNotContain(city.appPassword());
+    }
+
     /** The posts of the thread as the public sees it (AppView, no viewer). */
     static List<String> publicThread(BlueskyTestNetwork.Urls urls, PublishedPost root) {
         BlueskyTestNetwork.index();
