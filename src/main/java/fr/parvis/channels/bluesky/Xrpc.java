@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -55,8 +56,8 @@ final class Xrpc {
         REFRESH
     }
 
-    /** The largest answer Parvis reads (a page of notifications is far below). */
-    static final int MAX_ANSWER_CHARS = 8 * 1024 * 1024;
+    /** The largest answer Parvis reads (a page of notifications is far below); more is not read. */
+    static final int MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
     private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.FRANCE);
@@ -152,8 +153,13 @@ final class Xrpc {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(builder.build(), info -> new Limited(MAX_ANSWER_BYTES));
         } catch (IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TooLarge) {
+                    throw malformed(e);
+                }
+            }
             throw transport(e, safety, base);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,9 +189,6 @@ final class Xrpc {
         if (body == null || body.isBlank()) {
             return json.createObjectNode();
         }
-        if (body.length() > MAX_ANSWER_CHARS) {
-            throw malformed(null);
-        }
         try {
             JsonNode node = json.readTree(body);
             if (node == null || node.isMissingNode() || !node.isObject()) {
@@ -194,6 +197,67 @@ final class Xrpc {
             return node;
         } catch (JacksonException e) {
             throw malformed(e);
+        }
+    }
+
+    /** An answer longer than {@link #MAX_ANSWER_BYTES}. */
+    static final class TooLarge extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(int limit) {
+            super("answer over " + limit + " bytes");
+        }
+    }
+
+    /** Reads an answer as UTF-8 text, and gives up (cancelling the stream) beyond a size. */
+    static final class Limited implements HttpResponse.BodySubscriber<String> {
+
+        private final int limit;
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final java.util.concurrent.CompletableFuture<String> body = new java.util.concurrent.CompletableFuture<>();
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        Limited(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<String> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> buffers) {
+            if (body.isDone()) {
+                return;
+            }
+            for (java.nio.ByteBuffer buffer : buffers) {
+                if (bytes.size() + buffer.remaining() > limit) {
+                    subscription.cancel();
+                    body.completeExceptionally(new TooLarge(limit));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -271,6 +271,9 @@ class BlueskyErrorMappingTests {
         assertThat(describeFails().messageKey()).isEqualTo("connector.malformed");
         route("com.atproto.server.getSession", 200, "{\"handle\":\"sans-did.test\"}");
         assertThat(describeFails().kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
+        route("com.atproto.server.getSession", 200, "{\"did\":\"" + DID + "\",\"handle\":\""
+                + "x".repeat(Xrpc.MAX_ANSWER_BYTES) + "\"}");
+        assertThat(describeFails().kind()).as("an answer over 8 MB is not read").isEqualTo(Kind.MALFORMED_RESPONSE);
     }
 
     @Test
