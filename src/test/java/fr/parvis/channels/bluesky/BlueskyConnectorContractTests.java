@@ -208,10 +208,17 @@ class BlueskyConnectorContractTests extends ConnectorContractTests {
         String mention = unique("Bonjour " + city.handle() + " une question");
         connector.publishing().orElseThrow().publish(citizen, PostDraft.text(mention));
         like(citizen, post);
+        String quote = unique("Enfin !");
+        quote(citizen, post, quote);
         BlueskyTestNetwork.index();
         InteractionPage after = connector.interactions().orElseThrow().since(city, before.next());
         assertThat(after.items()).extracting(Interaction::type).contains(InteractionType.MENTION,
-                InteractionType.REACTION);
+                InteractionType.REACTION, InteractionType.SHARE);
+        assertThat(after.items()).filteredOn(i -> i.type() == InteractionType.SHARE).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.text()).isEqualTo(quote);
+                    assertThat(i.postExternalId()).isEqualTo(post.externalId());
+                });
         Interaction mentioned = after.items().stream().filter(i -> i.type() == InteractionType.MENTION).findFirst()
                 .orElseThrow();
         assertThat(mentioned.text()).isEqualTo(mention);
@@ -308,6 +315,18 @@ class BlueskyConnectorContractTests extends ConnectorContractTests {
         Credentials again = connector.refresh().orElseThrow().refresh(account);
         assertThat(connector.describe(new AccountContext(account.accountId(), account.externalId(), account.handle(),
                 account.baseUrl(), again)).externalId()).isEqualTo(account.externalId());
+    }
+
+    static void quote(AccountContext who, PublishedPost post, String text) {
+        AtUri uri = AtUri.parse(post.externalId());
+        JsonNode record = xrpc(who.baseUrl(), "com.atproto.repo.getRecord?repo=" + Xrpc.encode(uri.repo())
+                + "&collection=" + uri.collection() + "&rkey=" + uri.rkey(), null, null);
+        xrpc(who.baseUrl(), "com.atproto.repo.createRecord", who.credentials().accessToken(),
+                Map.of("repo", who.externalId(), "collection", "app.bsky.feed.post", "record",
+                        Map.of("$type", "app.bsky.feed.post", "text", text, "embed", Map.of("$type",
+                                "app.bsky.embed.record", "record", Map.of("uri", post.externalId(), "cid",
+                                        record.get("cid").asString())), "createdAt",
+                                BlueskyPublishing.timestamp(java.time.Instant.now()))));
     }
 
     static void like(AccountContext who, PublishedPost post) {
