@@ -85,8 +85,10 @@ final class BlueskySessions implements ConnectFlow.AppPassword, CredentialRefres
         Credentials current = account.credentials();
         if (current.refreshToken() != null) {
             try {
-                JsonNode session = xrpc.call(xrpc.base(account), "com.atproto.server.refreshSession", "POST", null,
-                        current.refreshToken(), Safety.RETRYABLE);
+                // at the service that opened the session (bsky.social's entryway issues the tokens of
+                // the accounts it hosts on its PDSes), like Bluesky's own client
+                JsonNode session = xrpc.call(xrpc.checked(service(account)), "com.atproto.server.refreshSession",
+                        "POST", null, current.refreshToken(), Safety.RETRYABLE);
                 return credentials(session, current.extra(DID) != null ? current.extra(DID) : account.externalId(),
                         service(account), current.extra(APP_PASSWORD));
             } catch (ConnectorException e) {
