@@ -39,6 +39,20 @@ public enum Peer {
             }
             return Optional.empty();
         }
+    },
+
+    /**
+     * A Bluesky test network (PLC, PDS, AppView) from npm {@code @atproto/dev-env}, installed by
+     * {@code tools/bluesky-pds/install.sh} in {@code ${PARVIS_CACHE:-$HOME/.cache/parvis}/bluesky-pds}
+     * and started once per test JVM by {@link BlueskyTestNetwork} (its AppView needs the PostgreSQL
+     * of {@code PARVIS_BSKY_POSTGRES_URL} and {@code redis-server}), or one already running at
+     * {@code PARVIS_TEST_BLUESKY_PDS}.
+     */
+    BLUESKY_PDS {
+        @Override
+        Optional<String> missing() {
+            return BlueskyTestNetwork.missing();
+        }
     };
 
     /** Why the peer is not usable, or empty when it is. */

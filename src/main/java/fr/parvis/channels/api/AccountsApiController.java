@@ -5,6 +5,7 @@ import fr.parvis.channels.ChannelPostView;
 import fr.parvis.channels.SocialAccountManagement;
 import fr.parvis.channels.SocialAccountView;
 import fr.parvis.channels.SyncReport;
+import fr.parvis.channels.spi.ConnectorException;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.shared.Ids;
 import fr.parvis.shared.InvalidInputException;
@@ -72,8 +73,16 @@ class AccountsApiController {
     @Operation(operationId = "connectBlueskyAccount", summary = "Connecter un compte Bluesky",
             description = "Avec un mot de passe d'application (jamais le mot de passe principal).")
     ResponseEntity<SocialAccountView> connectBluesky(@Valid @RequestBody AccountRequests.BlueskyConnect request) {
-        return created(accounts.connectWithAppPassword(Network.BLUESKY, request.identifier(), request.appPassword(),
-                request.server(), request.community()));
+        try {
+            return created(accounts.connectWithAppPassword(Network.BLUESKY, request.identifier(),
+                    request.appPassword(), request.server(), request.community()));
+        } catch (ConnectorException e) {
+            // the network refused or could not be reached: a problem detail naming the field at fault
+            String field = e.needsReconnection() ? "appPassword"
+                    : e.kind() == ConnectorException.Kind.UNAVAILABLE || e.messageKey().startsWith("outbound.")
+                            || e.messageKey().equals("bluesky.notAtproto") ? "server" : null;
+            throw new InvalidInputException(e.messageKey(), field, e.arguments());
+        }
     }
 
     @PatchMapping("/{id}")
