@@ -75,7 +75,9 @@ public class SandboxAccount extends TenantScoped {
     }
 
     /** After a bulk insert of history: the next free numbers and how far the simulation went. */
-    public void historyWritten(long nextPostSeq, long nextInteractionSeq, Instant simulatedUntil, Instant openedAt) {
+    public void historyWritten(long nextPostSeq, long nextInteractionSeq, Instant simulatedUntil, Instant openedAt,
+            long baseFollowers) {
+        this.baseFollowers = baseFollowers;
         this.nextPostSeq = nextPostSeq;
         this.nextInteractionSeq = nextInteractionSeq;
         this.simulatedUntil = simulatedUntil;

@@ -11,6 +11,8 @@ public interface SandboxPosts extends JpaRepository<SandboxPost, UUID> {
 
     Optional<SandboxPost> findByAccountIdAndExternalId(UUID accountId, String externalId);
 
+    long countByAccountIdAndStatus(UUID accountId, SandboxPost.Status status);
+
     Optional<SandboxPost> findFirstByAccountIdAndIdempotencyKey(UUID accountId, String idempotencyKey);
 
     List<SandboxPost> findByAccountIdAndStatusAndSeqGreaterThanOrderBySeqAsc(UUID accountId, SandboxPost.Status status,
