@@ -29,9 +29,9 @@ CREATE TABLE sandbox_follower_sample (
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     collectivite_id UUID                     NOT NULL REFERENCES territory_collectivite (id),
     account_id      UUID                     NOT NULL REFERENCES sandbox_account (id),
-    day             DATE                     NOT NULL,
+    sample_day      DATE                     NOT NULL,
     followers       BIGINT                   NOT NULL,
-    CONSTRAINT sandbox_follower_sample_uk UNIQUE (account_id, day)
+    CONSTRAINT sandbox_follower_sample_uk UNIQUE (account_id, sample_day)
 );
 
 CREATE TABLE sandbox_post (

@@ -148,7 +148,7 @@ public class SandboxHistory {
                     occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", interactionRows);
         jdbc.batchUpdate("""
                 INSERT INTO sandbox_follower_sample (id, version, created_at, updated_at, collectivite_id, account_id,
-                    day, followers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", sampleRows);
+                    sample_day, followers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", sampleRows);
         jdbc.batchUpdate("""
                 INSERT INTO channels_post (id, version, created_at, updated_at, collectivite_id, account_id, external_id,
                     url, text, published_at, origin, reactions, comments, shares, metrics_at)

@@ -15,7 +15,7 @@ public class SandboxFollowerSample extends TenantScoped {
     @Column(name = "account_id", nullable = false, updatable = false)
     private UUID accountId;
 
-    @Column(name = "day", nullable = false, updatable = false)
+    @Column(name = "sample_day", nullable = false, updatable = false)
     private LocalDate day;
 
     @Column(name = "followers", nullable = false)
