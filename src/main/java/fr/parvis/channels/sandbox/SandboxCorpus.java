@@ -195,7 +195,11 @@ public final class SandboxCorpus {
         while (matcher.find()) {
             String name = matcher.group(1);
             // the same variable twice in a template (a person's first name and e-mail) stays consistent
-            String value = fixed.computeIfAbsent(name, n -> value(n, random, account, fixed));
+            String value = fixed.get(name);
+            if (value == null) {
+                value = value(name, random, account, fixed);
+                fixed.put(name, value);
+            }
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
@@ -207,13 +211,21 @@ public final class SandboxCorpus {
         return switch (name) {
             // numbers reserved by ARCEP for fiction (06 39 98 xx xx): never a real subscriber
             case "telephone" -> String.format("06 39 98 %02d %02d", random.nextInt(100), random.nextInt(100));
-            case "email" -> Texts.slugify(fixed.computeIfAbsent("prenom", n -> pick(variables.get(n), random)), 20)
-                    + "." + Texts.slugify(fixed.computeIfAbsent("nom", n -> pick(variables.get(n), random)), 20) + "@"
-                    + pick(variables.get("emaildomaine"), random);
+            case "email" -> Texts.slugify(remembered("prenom", random, fixed), 20) + "."
+                    + Texts.slugify(remembered("nom", random, fixed), 20) + "@" + pick(variables.get("emaildomaine"), random);
             case "nombre" -> String.valueOf(2 + random.nextInt(39));
             case "compte" -> account;
             default -> pick(variables.get(name), random);
         };
+    }
+
+    private String remembered(String name, Random random, Map<String, String> fixed) {
+        String value = fixed.get(name);
+        if (value == null) {
+            value = pick(variables.get(name), random);
+            fixed.put(name, value);
+        }
+        return value;
     }
 
     private static String pick(List<String> values, Random random) {
