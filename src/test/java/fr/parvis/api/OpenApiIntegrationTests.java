@@ -41,7 +41,8 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/accounts/bluesky", List.of("post")),
             Map.entry("/api/v1/accounts/{id}/sync", List.of("post")),
             Map.entry("/api/v1/accounts/{id}/posts", List.of("get")),
-            Map.entry("/api/v1/accounts/{id}/interactions", List.of("get")));
+            Map.entry("/api/v1/accounts/{id}/interactions", List.of("get")),
+            Map.entry("/api/v1/sandbox/accounts/{accountId}/interactions", List.of("post")));
 
     @Test
     void theDescriptionListsEveryEndpointWithTheBearerScheme() throws Exception {

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/api/v1/sandbox")
-@Tag(name = "Sandbox")
+@Tag(name = "Comptes sociaux")
 class SandboxApiController {
 
     private final SandboxManagement sandbox;

@@ -194,6 +194,9 @@ class RouteIsolationIntegrationTests {
         cases.put("GET /api/v1/accounts/{id}/posts", f -> get("/api/v1/accounts/" + f.account() + "/posts"));
         cases.put("GET /api/v1/accounts/{id}/interactions", f -> get("/api/v1/accounts/" + f.account()
                 + "/interactions"));
+        cases.put("POST /api/v1/sandbox/accounts/{accountId}/interactions", f -> json(post("/api/v1/sandbox/accounts/"
+                + f.account() + "/interactions"), "{\"type\": \"DIRECT_MESSAGE\", \"authorHandle\": \"par.a\", "
+                + "\"text\": \"Écrit par A\"}"));
         return cases;
     }
 
