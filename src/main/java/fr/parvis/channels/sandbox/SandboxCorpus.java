@@ -177,9 +177,14 @@ public final class SandboxCorpus {
         String first = pick(variables.get("prenom"), random);
         String last = pick(variables.get("nom"), random);
         int suffix = random.nextInt(100);
-        String handle = Texts.slugify(first, 20).replace('-', '_') + "." + Texts.slugify(last, 20).replace('-', '_')
-                + (suffix < 30 ? String.valueOf(suffix) : "");
+        String handle = slug(first) + "." + slug(last) + (suffix < 30 ? String.valueOf(suffix) : "");
         return new Person(handle, first + " " + last);
+    }
+
+    private final Map<String, String> slugs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String slug(String name) {
+        return slugs.computeIfAbsent(name, n -> Texts.slugify(n, 20).replace('-', '_'));
     }
 
     /** Number of templates (all kinds), to show how varied the corpus is. */

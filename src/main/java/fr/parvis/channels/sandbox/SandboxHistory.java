@@ -13,6 +13,7 @@ import fr.parvis.shared.NotFoundException;
 import fr.parvis.shared.Texts;
 import fr.parvis.shared.tenancy.CrossTenant;
 import fr.parvis.shared.tenancy.Tenancy;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @CrossTenant("Bulk inserts (JDBC batches) with the current collectivité written explicitly on every row")
 public class SandboxHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxHistory.class);
 
     private final SandboxAccounts sandboxAccounts;
     private final SocialAccounts socialAccounts;
@@ -62,6 +67,7 @@ public class SandboxHistory {
      */
     @Transactional
     public SandboxHistoryReport write(UUID socialAccountId, int days, long baseFollowers) {
+        long started = System.nanoTime();
         UUID tenant = Tenancy.require().value();
         SocialAccount social = socialAccounts.findById(socialAccountId)
                 .orElseThrow(() -> new NotFoundException("account.notFound"));
@@ -138,31 +144,50 @@ public class SandboxHistory {
                     simulation.followers(seed, baseFollowers, opened, at)});
         }
 
+        long generated = System.nanoTime();
         jdbc.batchUpdate("""
                 INSERT INTO sandbox_post (id, version, created_at, updated_at, collectivite_id, account_id, seq,
                     external_id, text, link, reply_to, images, language, idempotency_key, status, scheduled_at,
-                    published_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", postRows);
+                    published_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", postRows,
+                types(U, L, T, T, U, U, L, S, S, S, S, S, S, S, S, T, T, T));
         jdbc.batchUpdate("""
                 INSERT INTO sandbox_interaction (id, version, created_at, updated_at, collectivite_id, account_id, seq,
                     external_id, type, category, origin, post_external_id, parent_id, author_handle, author_name, text,
-                    occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", interactionRows);
+                    occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", interactionRows,
+                types(U, L, T, T, U, U, L, S, S, S, S, S, S, S, S, S, T));
         jdbc.batchUpdate("""
                 INSERT INTO sandbox_follower_sample (id, version, created_at, updated_at, collectivite_id, account_id,
-                    sample_day, followers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", sampleRows);
+                    sample_day, followers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", sampleRows,
+                types(U, L, T, T, U, U, Types.DATE, L));
         jdbc.batchUpdate("""
                 INSERT INTO channels_post (id, version, created_at, updated_at, collectivite_id, account_id, external_id,
                     url, text, published_at, origin, reactions, comments, shares, metrics_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", channelPostRows);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", channelPostRows,
+                types(U, L, T, T, U, U, S, S, S, T, S, L, L, L, T));
         jdbc.batchUpdate("""
                 INSERT INTO channels_interaction (id, version, created_at, updated_at, collectivite_id, account_id,
                     external_id, type, post_external_id, parent_external_id, author_external_id, author_handle,
                     author_name, text, occurred_at, url, raw)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", channelInteractionRows);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", channelInteractionRows,
+                types(U, L, T, T, U, U, S, S, S, S, S, S, S, S, T, S, S));
 
+        log.info("Sandbox history of @{}: {} posts and {} interactions generated in {} ms, stored in {} ms",
+                account.handle(), postRows.size(), interactionRows.size(), (generated - started) / 1_000_000,
+                (System.nanoTime() - generated) / 1_000_000);
         account.historyWritten(seq, interactionSeq, now, opened, baseFollowers);
         long followersNow = simulation.followers(seed, baseFollowers, opened, now);
         social.synced(now, String.valueOf(seq - 1), String.valueOf(interactionSeq - 1), followersNow);
         return new SandboxHistoryReport(postRows.size(), interactionRows.size(), sampleRows.size());
+    }
+
+    /** SQL types of the batch parameters (given, so the driver is not asked for each null). */
+    private static final int U = Types.OTHER;
+    private static final int L = Types.BIGINT;
+    private static final int T = Types.TIMESTAMP_WITH_TIMEZONE;
+    private static final int S = Types.VARCHAR;
+
+    private static int[] types(int... types) {
+        return types;
     }
 
     private static OffsetDateTime ts(Instant instant) {

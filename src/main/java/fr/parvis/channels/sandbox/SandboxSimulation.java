@@ -82,8 +82,8 @@ public final class SandboxSimulation {
         Random random = new Random(mix(seed, post.seq()));
         double appeal = Math.exp(random.nextGaussian() * 0.6);
         long audience = Math.max(20, followers);
-        int reactions = (int) Math.min(120, Math.round(audience * 0.015 * appeal));
-        int shares = (int) Math.round(reactions * (0.08 + 0.12 * random.nextDouble()));
+        int reactions = (int) Math.min(80, Math.round(audience * 0.008 * appeal));
+        int shares = (int) Math.round(reactions * (0.1 + 0.15 * random.nextDouble()));
         int comments = (int) Math.min(25, Math.round(1 + audience * 0.003 * appeal + random.nextInt(3)));
         List<Event> events = new ArrayList<>();
         String id = post.externalId();

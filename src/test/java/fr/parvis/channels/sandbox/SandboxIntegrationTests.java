@@ -158,7 +158,7 @@ class SandboxIntegrationTests {
         expectProblem("{\"type\":\"COMMENT\",\"postExternalId\":\"p999\",\"authorHandle\":\"lea.blanc\","
                 + "\"text\":\"Bonjour\"}", "n'existe pas (ou plus)");
         expectProblem("{\"type\":\"COMMENT\",\"postExternalId\":\"" + post.externalId()
-                + "\",\"authorHandle\":\"lea.blanc\",\"text\":\"" + "é".repeat(2001) + "\"}", "dépasse 2 000 caractères");
+                + "\",\"authorHandle\":\"lea.blanc\",\"text\":\"" + "é".repeat(2001) + "\"}", "Le texte dépasse 2", "000 caractères");
         expectProblem("{\"type\":\"REACTION\",\"postExternalId\":\"" + post.externalId()
                 + "\",\"authorHandle\":\"lea.blanc\",\"text\":\"J'aime\"}", "n'a pas de texte");
         expectProblem("{\"type\":\"MENTION\",\"authorHandle\":\"Léa Blanc !\",\"text\":\"@quartier-nord\"}",
