@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -59,6 +60,7 @@ class AccountsApiController {
     }
 
     @PostMapping("/sandbox")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createSandboxAccount", summary = "Créer un compte Sandbox (réseau simulé)")
     ResponseEntity<SocialAccountView> createSandbox(@Valid @RequestBody AccountRequests.SandboxCreate request) {
         return created(accounts.connectOneClick(Network.SANDBOX, request.handle(), request.displayName(),

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,6 +55,7 @@ class SandboxApiController {
     }
 
     @PostMapping("/accounts/{accountId}/interactions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createSandboxInteraction", summary = "Faire réagir l'audience d'un compte Sandbox",
             description = "Commentaire, réponse, mention, message privé, réaction ou partage d'un habitant fictif. "
                     + "Parvis le lit à la prochaine synchronisation du compte.")
