@@ -57,7 +57,7 @@ public final class SandboxSimulation {
         return corpus;
     }
 
-    /** Everything the audience does in {@code (from, to]}, in time order. */
+    /** Everything the audience does after {@code from} and until {@code to} (included), in time order. */
     public List<Event> between(long seed, long followers, String account, List<Post> posts, Instant from, Instant to) {
         List<Event> events = new ArrayList<>();
         for (Post post : posts) {
@@ -125,7 +125,7 @@ public final class SandboxSimulation {
         return alive;
     }
 
-    /** Mentions and private messages of the hours that overlap {@code (from, to]}, more by day than by night. */
+    /** Mentions and private messages after {@code from} and until {@code to}, more by day than by night. */
     public List<Event> ambient(long seed, String account, Instant from, Instant to) {
         List<Event> events = new ArrayList<>();
         long firstHour = Math.floorDiv(from.getEpochSecond(), 3600);
@@ -180,7 +180,10 @@ public final class SandboxSimulation {
         return Math.round(Math.max(-2, mean + random.nextGaussian() * (1 + mean / 2)));
     }
 
-    /** Posts of a demo history in {@code [from, to)}: most days one post, some two, some none, in office hours. */
+    /**
+     * Posts of a demo history from {@code from} (included) to {@code to} (excluded): most days one
+     * post, some two, some none, in office hours.
+     */
     public List<HistoryPost> history(long seed, SandboxCorpus.Theme theme, String account, Instant from, Instant to) {
         List<HistoryPost> posts = new ArrayList<>();
         LocalDate first = from.atZone(LOCAL).toLocalDate();
