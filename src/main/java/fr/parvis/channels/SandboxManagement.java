@@ -62,7 +62,8 @@ public class SandboxManagement {
     @Transactional
     public SandboxInteractionView interact(@NotNull UUID accountId, @NotNull AudienceInteraction request) {
         Actors.require(Permission.CHANNELS_MANAGE);
-        SocialAccount account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException("account.notFound"));
+        SocialAccount account = accounts.findById(accountId)
+                .orElseThrow(() -> new NotFoundException("account.notFound"));
         if (account.network() != Network.SANDBOX) {
             throw new InvalidInputException("sandbox.audience.notSandbox", "accountId", account.handle());
         }

@@ -61,9 +61,9 @@ class SandboxApiController {
                     + "Parvis le lit à la prochaine synchronisation du compte.")
     ResponseEntity<SandboxInteractionView> interact(@PathVariable String accountId,
             @Valid @RequestBody AudienceRequest request) {
-        SandboxInteractionView created = sandbox.interact(Ids.parse(accountId), new SandboxManagement.AudienceInteraction(
-                request.type(), request.postExternalId(), request.parentExternalId(), request.authorHandle(),
-                request.authorName(), request.text()));
+        SandboxInteractionView created = sandbox.interact(Ids.parse(accountId),
+                new SandboxManagement.AudienceInteraction(request.type(), request.postExternalId(),
+                        request.parentExternalId(), request.authorHandle(), request.authorName(), request.text()));
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 }

@@ -217,7 +217,8 @@ public final class SandboxCorpus {
             // numbers reserved by ARCEP for fiction (06 39 98 xx xx): never a real subscriber
             case "telephone" -> String.format("06 39 98 %02d %02d", random.nextInt(100), random.nextInt(100));
             case "email" -> Texts.slugify(remembered("prenom", random, fixed), 20) + "."
-                    + Texts.slugify(remembered("nom", random, fixed), 20) + "@" + pick(variables.get("emaildomaine"), random);
+                    + Texts.slugify(remembered("nom", random, fixed), 20) + "@"
+                    + pick(variables.get("emaildomaine"), random);
             case "nombre" -> String.valueOf(2 + random.nextInt(39));
             case "compte" -> account;
             default -> pick(variables.get(name), random);

@@ -72,10 +72,11 @@ public class SandboxHistory {
         SocialAccount social = socialAccounts.findById(socialAccountId)
                 .orElseThrow(() -> new NotFoundException("account.notFound"));
         if (social.network() != Network.SANDBOX) {
-            throw new InvalidInputException("sandbox.audience.notSandbox", "accountId");
+            throw new InvalidInputException("sandbox.audience.notSandbox", "accountId", social.handle());
         }
         SandboxAccount account = sandboxAccounts.lockById(UUID.fromString(social.externalId()))
-                .orElseThrow(() -> new InvalidInputException("sandbox.audience.notSandbox", "accountId"));
+                .orElseThrow(() -> new InvalidInputException("sandbox.audience.notSandbox", "accountId",
+                        social.handle()));
         if (account.nextPostSeq() != 1 || account.nextInteractionSeq() != 1) {
             throw new InvalidInputException("sandbox.history.notEmpty", "accountId", account.handle());
         }
@@ -148,7 +149,8 @@ public class SandboxHistory {
         jdbc.batchUpdate("""
                 INSERT INTO sandbox_post (id, version, created_at, updated_at, collectivite_id, account_id, seq,
                     external_id, text, link, reply_to, images, language, idempotency_key, status, scheduled_at,
-                    published_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", postRows,
+                    published_at, deleted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", postRows,
                 types(U, L, T, T, U, U, L, S, S, S, S, S, S, S, S, T, T, T));
         jdbc.batchUpdate("""
                 INSERT INTO sandbox_interaction (id, version, created_at, updated_at, collectivite_id, account_id, seq,
@@ -160,8 +162,8 @@ public class SandboxHistory {
                     sample_day, followers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", sampleRows,
                 types(U, L, T, T, U, U, Types.DATE, L));
         jdbc.batchUpdate("""
-                INSERT INTO channels_post (id, version, created_at, updated_at, collectivite_id, account_id, external_id,
-                    url, text, published_at, origin, reactions, comments, shares, metrics_at)
+                INSERT INTO channels_post (id, version, created_at, updated_at, collectivite_id, account_id,
+                    external_id, url, text, published_at, origin, reactions, comments, shares, metrics_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", channelPostRows,
                 types(U, L, T, T, U, U, S, S, S, T, S, L, L, L, T));
         jdbc.batchUpdate("""

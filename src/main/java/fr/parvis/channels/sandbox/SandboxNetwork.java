@@ -369,7 +369,8 @@ public class SandboxNetwork {
             if (post == null) {
                 throw new InvalidInputException("sandbox.audience.targetRequired", "postExternalId", type.name());
             }
-            posts.findByAccountIdAndExternalId(account.id(), post).filter(p -> p.status() == SandboxPost.Status.PUBLISHED)
+            posts.findByAccountIdAndExternalId(account.id(), post)
+                    .filter(p -> p.status() == SandboxPost.Status.PUBLISHED)
                     .orElseThrow(() -> new InvalidInputException("sandbox.audience.targetUnknown", "postExternalId",
                             Texts.abbreviate(post, 40)));
         } else if (post != null) {
@@ -567,7 +568,8 @@ public class SandboxNetwork {
         URI url = i.postExternalId() == null ? null
                 : URI.create(postUrl(account, i.postExternalId()) + "#" + i.externalId());
         return new Interaction(i.externalId(), i.type(), i.postExternalId(), i.parentId(),
-                new Author(i.authorHandle(), "@" + i.authorHandle(), i.authorName()), i.text(), i.occurredAt(), url, raw);
+                new Author(i.authorHandle(), "@" + i.authorHandle(), i.authorName()), i.text(), i.occurredAt(), url,
+                raw);
     }
 
     static String hash(String token) {

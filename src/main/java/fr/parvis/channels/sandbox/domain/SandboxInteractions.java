@@ -23,7 +23,8 @@ public interface SandboxInteractions extends JpaRepository<SandboxInteraction, U
     /** Public interactions of the collectivité's Sandbox whose text contains {@code needle} (lower case). */
     @Query("""
             select i from SandboxInteraction i
-            where i.type in (fr.parvis.channels.spi.InteractionType.COMMENT, fr.parvis.channels.spi.InteractionType.REPLY,
+            where i.type in (fr.parvis.channels.spi.InteractionType.COMMENT,
+                             fr.parvis.channels.spi.InteractionType.REPLY,
                              fr.parvis.channels.spi.InteractionType.MENTION)
               and i.deletedAt is null and i.hiddenAt is null and i.seq > :after
               and lower(i.text) like :needle escape '\\'
