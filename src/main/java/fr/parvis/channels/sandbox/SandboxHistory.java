@@ -74,7 +74,7 @@ public class SandboxHistory {
         if (social.network() != Network.SANDBOX) {
             throw new InvalidInputException("sandbox.audience.notSandbox", "accountId", social.handle());
         }
-        SandboxAccount account = sandboxAccounts.lockById(UUID.fromString(social.externalId()))
+        SandboxAccount account = sandboxAccounts.lockById(sandboxId(social))
                 .orElseThrow(() -> new InvalidInputException("sandbox.audience.notSandbox", "accountId",
                         social.handle()));
         if (account.nextPostSeq() != 1 || account.nextInteractionSeq() != 1) {
@@ -180,6 +180,14 @@ public class SandboxHistory {
         long followersNow = simulation.followers(seed, baseFollowers, opened, now);
         social.synced(now, String.valueOf(seq - 1), String.valueOf(interactionSeq - 1), followersNow);
         return new SandboxHistoryReport(postRows.size(), interactionRows.size(), sampleRows.size());
+    }
+
+    private static UUID sandboxId(SocialAccount social) {
+        try {
+            return UUID.fromString(social.externalId());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("sandbox.audience.notSandbox", "accountId", social.handle());
+        }
     }
 
     /** SQL types of the batch parameters (given, so the driver is not asked for each null). */

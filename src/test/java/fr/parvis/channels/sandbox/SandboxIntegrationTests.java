@@ -115,6 +115,20 @@ class SandboxIntegrationTests {
     }
 
     @Test
+    void theOneClickFormCreatesTheAccountOrExplainsTheHandle() throws Exception {
+        MvcResult created = mvc.perform(post("/parametres/comptes/sandbox").with(admin()).with(csrf())
+                .param("handle", "Démo-Form").param("displayName", "Formulaire").param("community", "Tous"))
+                .andReturn();
+        assertThat(created.getResponse().getContentAsString()).contains("n&#39;est pas valable sur la Sandbox");
+        MvcResult valid = mvc.perform(post("/parametres/comptes/sandbox").with(admin()).with(csrf())
+                .param("handle", "@demo-form").param("displayName", "Formulaire").param("community", "Tous"))
+                .andReturn();
+        assertThat(valid.getResponse().getRedirectedUrl()).startsWith("/parametres/comptes/");
+        assertThat(tenants.as(commune.admin(), accounts::list)).extracting(a -> a.handle())
+                .contains("@demo-form", "@quartier-nord");
+    }
+
+    @Test
     void anAudienceCommentReachesParvisAtTheNextSync() throws Exception {
         PublishedPost post = publish("Que pensez-vous du nouveau marché ?");
         MvcResult created = audience("{\"type\":\"COMMENT\",\"postExternalId\":\"" + post.externalId()
