@@ -166,27 +166,27 @@ class SandboxIntegrationTests {
     void badInputGetsAClearFrenchProblem() throws Exception {
         PublishedPost post = publish("Collecte des encombrants jeudi");
         expectProblem("{\"type\":\"LIKE\",\"postExternalId\":\"" + post.externalId()
-                + "\",\"authorHandle\":\"lea.blanc\"}", "Type d'interaction inconnu", "REACTION");
-        expectProblem("{\"type\":\"COMMENT\",\"authorHandle\":\"lea.blanc\",\"text\":\"Bonjour\"}",
+                + "\",\"authorHandle\":\"testeur.refuse\"}", "Type d'interaction inconnu", "REACTION");
+        expectProblem("{\"type\":\"COMMENT\",\"authorHandle\":\"testeur.refuse\",\"text\":\"Bonjour\"}",
                 "indiquez son identifiant Sandbox (postExternalId)");
-        expectProblem("{\"type\":\"COMMENT\",\"postExternalId\":\"p999\",\"authorHandle\":\"lea.blanc\","
+        expectProblem("{\"type\":\"COMMENT\",\"postExternalId\":\"p999\",\"authorHandle\":\"testeur.refuse\","
                 + "\"text\":\"Bonjour\"}", "n'existe pas (ou plus)");
         expectProblem("{\"type\":\"COMMENT\",\"postExternalId\":\"" + post.externalId()
-                + "\",\"authorHandle\":\"lea.blanc\",\"text\":\"" + "é".repeat(2001) + "\"}", "Le texte dépasse 2", "000 caractères");
+                + "\",\"authorHandle\":\"testeur.refuse\",\"text\":\"" + "é".repeat(2001) + "\"}", "Le texte dépasse 2", "000 caractères");
         expectProblem("{\"type\":\"REACTION\",\"postExternalId\":\"" + post.externalId()
-                + "\",\"authorHandle\":\"lea.blanc\",\"text\":\"J'aime\"}", "n'a pas de texte");
+                + "\",\"authorHandle\":\"testeur.refuse\",\"text\":\"J'aime\"}", "n'a pas de texte");
         expectProblem("{\"type\":\"MENTION\",\"authorHandle\":\"Léa Blanc !\",\"text\":\"@quartier-nord\"}",
                 "n'est pas un identifiant valable");
         expectProblem("{\"type\":\"REPLY\",\"postExternalId\":\"" + post.externalId()
-                + "\",\"authorHandle\":\"lea.blanc\",\"text\":\"Oui\"}", "parentExternalId");
-        // nothing was stored by the refused requests
-        sync.sync(accountId);
-        assertThat(tenants.as(commune.admin(), () -> accounts.recentInteractions(accountId, 50))).isEmpty();
+                + "\",\"authorHandle\":\"testeur.refuse\",\"text\":\"Oui\"}", "parentExternalId");
+        // nothing was stored by the refused requests (the simulated audience may have acted meanwhile)
+        tenants.as(commune.admin(), () -> sync.sync(accountId));
+        assertThat(interactions()).extracting(ChannelInteractionView::authorHandle).doesNotContain("@testeur.refuse");
 
         UUID other = tenants.as(commune.admin(), () -> new TransactionTemplate(transactionManager).execute(status ->
                 socialAccounts.save(new SocialAccount(Network.MASTODON, "m-" + UUID.randomUUID(), "@ville@mastodon.example",
                         null)).id()));
-        MvcResult notSandbox = audience("{\"type\":\"DIRECT_MESSAGE\",\"authorHandle\":\"lea.blanc\",\"text\":\"Bonjour\"}",
+        MvcResult notSandbox = audience("{\"type\":\"DIRECT_MESSAGE\",\"authorHandle\":\"testeur.refuse\",\"text\":\"Bonjour\"}",
                 other);
         assertThat(notSandbox.getResponse().getStatus()).isEqualTo(400);
         assertThat(notSandbox.getResponse().getContentAsString()).contains("n'est pas un compte Sandbox");
@@ -198,16 +198,16 @@ class SandboxIntegrationTests {
         MvcResult foreign = mvc.perform(post("/api/v1/sandbox/accounts/" + accountId + "/interactions")
                 .with(authentication(tenants.authentication(other.admin()))).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"type\":\"DIRECT_MESSAGE\",\"authorHandle\":\"lea.blanc\",\"text\":\"Bonjour\"}")).andReturn();
+                .content("{\"type\":\"DIRECT_MESSAGE\",\"authorHandle\":\"testeur.refuse\",\"text\":\"Bonjour\"}")).andReturn();
         assertThat(foreign.getResponse().getStatus()).isEqualTo(404);
         Agent reader = tenants.member(commune, Role.READ_ONLY);
         MvcResult refused = mvc.perform(post("/api/v1/sandbox/accounts/" + accountId + "/interactions")
                 .with(authentication(tenants.authentication(reader))).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"type\":\"DIRECT_MESSAGE\",\"authorHandle\":\"lea.blanc\",\"text\":\"Bonjour\"}")).andReturn();
+                .content("{\"type\":\"DIRECT_MESSAGE\",\"authorHandle\":\"testeur.refuse\",\"text\":\"Bonjour\"}")).andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(403);
-        sync.sync(accountId);
-        assertThat(tenants.as(commune.admin(), () -> accounts.recentInteractions(accountId, 50))).isEmpty();
+        tenants.as(commune.admin(), () -> sync.sync(accountId));
+        assertThat(interactions()).extracting(ChannelInteractionView::authorHandle).doesNotContain("@testeur.refuse");
     }
 
     @Test
@@ -218,7 +218,8 @@ class SandboxIntegrationTests {
         int before = interactions().size();
 
         clock.advance(Duration.ofHours(3));
-        assertThat(jobs.simulateDue()).isPositive();
+        // the scheduled task may run the simulation as well (db-scheduler is on): results are checked, not counts
+        jobs.simulateDue();
         tenants.as(commune.admin(), () -> sync.sync(accountId));
         List<ChannelInteractionView> afterThreeHours = interactions();
         assertThat(afterThreeHours.size()).isGreaterThan(before);
@@ -236,8 +237,8 @@ class SandboxIntegrationTests {
         long onPost = afterThreeDays.stream().filter(i -> post.externalId().equals(i.postExternalId())).count();
         long early = afterThreeHours.stream().filter(i -> post.externalId().equals(i.postExternalId())).count();
         assertThat(onPost).isGreaterThan(early);
-        // running again at the same time adds nothing
-        assertThat(jobs.simulateDue()).isZero();
+        // every event of the audience is stored and read once, whoever ran the simulation
+        assertThat(afterThreeDays).extracting(ChannelInteractionView::externalId).doesNotHaveDuplicates();
     }
 
     private List<ChannelInteractionView> interactions() {

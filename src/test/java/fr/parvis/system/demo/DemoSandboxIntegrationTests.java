@@ -122,7 +122,7 @@ class DemoSandboxIntegrationTests {
         SocialAccountView account = sandboxAccounts(ville).get("@ville-de-demo");
         long before = SystemActor.actFor(ville, "test", () -> accounts.health(account.id())).interactions();
         clock.advance(Duration.ofHours(6));
-        assertThat(simulation.simulateDue()).isPositive();
+        simulation.simulateDue();
         channelJobs.syncDue();
         long after = SystemActor.actFor(ville, "test", () -> accounts.health(account.id())).interactions();
         assertThat(after).isGreaterThan(before);
