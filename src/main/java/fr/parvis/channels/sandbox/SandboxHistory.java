@@ -118,6 +118,7 @@ public class SandboxHistory {
         List<Object[]> interactionRows = new ArrayList<>();
         List<Object[]> channelInteractionRows = new ArrayList<>();
         long interactionSeq = 1;
+        long storing = 0;
         for (SandboxSimulation.Event event : events) {
             String text = Texts.abbreviate(event.text(), SandboxNetwork.MAX_INTERACTION_TEXT);
             interactionRows.add(new Object[] {UUID.randomUUID(), 0L, ts(now), ts(now), tenant, account.id(),
@@ -133,6 +134,9 @@ public class SandboxHistory {
                     view.author().externalId(), view.author().handle(), view.author().displayName(), view.text(),
                     ts(view.createdAt()), view.url() == null ? null : view.url().toString(), view.raw()});
             interactionSeq++;
+            if (interactionRows.size() == CHUNK) {
+                storing += storeInteractions(interactionRows, channelInteractionRows);
+            }
         }
 
         List<Object[]> sampleRows = new ArrayList<>();
@@ -153,11 +157,6 @@ public class SandboxHistory {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", postRows,
                 types(U, L, T, T, U, U, L, S, S, S, S, S, S, S, S, T, T, T));
         jdbc.batchUpdate("""
-                INSERT INTO sandbox_interaction (id, version, created_at, updated_at, collectivite_id, account_id, seq,
-                    external_id, type, category, origin, post_external_id, parent_id, author_handle, author_name, text,
-                    occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", interactionRows,
-                types(U, L, T, T, U, U, L, S, S, S, S, S, S, S, S, S, T));
-        jdbc.batchUpdate("""
                 INSERT INTO sandbox_follower_sample (id, version, created_at, updated_at, collectivite_id, account_id,
                     sample_day, followers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", sampleRows,
                 types(U, L, T, T, U, U, Types.DATE, L));
@@ -166,20 +165,39 @@ public class SandboxHistory {
                     external_id, url, text, published_at, origin, reactions, comments, shares, metrics_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", channelPostRows,
                 types(U, L, T, T, U, U, S, S, S, T, S, L, L, L, T));
-        jdbc.batchUpdate("""
-                INSERT INTO channels_interaction (id, version, created_at, updated_at, collectivite_id, account_id,
-                    external_id, type, post_external_id, parent_external_id, author_external_id, author_handle,
-                    author_name, text, occurred_at, url, raw)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", channelInteractionRows,
-                types(U, L, T, T, U, U, S, S, S, S, S, S, S, S, T, S, S));
+        storeInteractions(interactionRows, channelInteractionRows);
 
         log.info("Sandbox history of @{}: {} posts and {} interactions generated in {} ms, stored in {} ms",
-                account.handle(), postRows.size(), interactionRows.size(), (generated - started) / 1_000_000,
-                (System.nanoTime() - generated) / 1_000_000);
+                account.handle(), postRows.size(), events.size(), (generated - started - storing) / 1_000_000,
+                (System.nanoTime() - generated + storing) / 1_000_000);
         account.historyWritten(seq, interactionSeq, now, opened, baseFollowers);
         long followersNow = simulation.followers(seed, baseFollowers, opened, now);
         social.synced(now, String.valueOf(seq - 1), String.valueOf(interactionSeq - 1), followersNow);
-        return new SandboxHistoryReport(postRows.size(), interactionRows.size(), sampleRows.size());
+        return new SandboxHistoryReport(postRows.size(), events.size(), sampleRows.size());
+    }
+
+    /** Interactions are written by chunks of this many rows, to keep the memory used low. */
+    static final int CHUNK = 1000;
+
+    /** Writes the pending interaction rows (network side and Parvis's copies), empties them; returns nanoseconds. */
+    private long storeInteractions(List<Object[]> interactionRows, List<Object[]> channelInteractionRows) {
+        long begin = System.nanoTime();
+        if (!interactionRows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO sandbox_interaction (id, version, created_at, updated_at, collectivite_id, account_id,
+                        seq, external_id, type, category, origin, post_external_id, parent_id, author_handle,
+                        author_name, text, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    interactionRows, types(U, L, T, T, U, U, L, S, S, S, S, S, S, S, S, S, T));
+            jdbc.batchUpdate("""
+                    INSERT INTO channels_interaction (id, version, created_at, updated_at, collectivite_id, account_id,
+                        external_id, type, post_external_id, parent_external_id, author_external_id, author_handle,
+                        author_name, text, occurred_at, url, raw)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", channelInteractionRows,
+                    types(U, L, T, T, U, U, S, S, S, S, S, S, S, S, T, S, S));
+        }
+        interactionRows.clear();
+        channelInteractionRows.clear();
+        return System.nanoTime() - begin;
     }
 
     private static UUID sandboxId(SocialAccount social) {
