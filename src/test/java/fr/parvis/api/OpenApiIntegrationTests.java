@@ -42,6 +42,7 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/accounts/{id}/sync", List.of("post")),
             Map.entry("/api/v1/accounts/{id}/posts", List.of("get")),
             Map.entry("/api/v1/accounts/{id}/interactions", List.of("get")),
+            Map.entry("/api/v1/sandbox/accounts/{accountId}/interactions", List.of("post")),
             Map.entry("/api/v1/feeds", List.of("get", "post")),
             Map.entry("/api/v1/feeds/{id}", List.of("get", "patch", "delete")),
             Map.entry("/api/v1/feeds/{id}/fetch", List.of("post")),

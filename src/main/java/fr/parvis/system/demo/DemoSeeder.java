@@ -1,5 +1,10 @@
 package fr.parvis.system.demo;
 
+import fr.parvis.channels.SandboxHistoryReport;
+import fr.parvis.channels.SandboxManagement;
+import fr.parvis.channels.SocialAccountManagement;
+import fr.parvis.channels.SocialAccountView;
+import fr.parvis.channels.spi.Network;
 import fr.parvis.shared.CollectiviteId;
 import fr.parvis.shared.tenancy.CrossTenant;
 import fr.parvis.system.ParvisProperties;
@@ -37,7 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo mode: on first start, creates the fictional "Communauté d'agglomération de Démo" with three
  * member communes, among them "Ville de Démo" (25 000 inhabitants) with its services and one demo
- * user per role. Idempotent: nothing is created twice. If {@code PARVIS_DEMO_API_TOKEN} is set, it
+ * user per role, and three Sandbox accounts of Ville de Démo with about 90 days of history (posts,
+ * the audience's interactions, follower curves), whose simulated audience then keeps acting while
+ * the application runs. Idempotent: nothing is created twice (missing Sandbox accounts are added to
+ * an existing demo). If {@code PARVIS_DEMO_API_TOKEN} is set, it
  * becomes an ADMIN API token of Ville de Démo. The demo logins are printed once the server is
  * ready.
  */
@@ -61,10 +69,13 @@ class DemoSeeder implements ApplicationRunner {
     private final MunicipalServiceManagement services;
     private final DelegationManagement delegations;
     private final ApiTokenManagement tokens;
+    private final SocialAccountManagement socialAccounts;
+    private final SandboxManagement sandbox;
     private final TransactionTemplate transaction;
 
     DemoSeeder(ParvisProperties properties, CollectiviteManagement collectivites, MemberManagement members,
             MunicipalServiceManagement services, DelegationManagement delegations, ApiTokenManagement tokens,
+            SocialAccountManagement socialAccounts, SandboxManagement sandbox,
             PlatformTransactionManager transactionManager) {
         this.properties = properties;
         this.collectivites = collectivites;
@@ -72,6 +83,8 @@ class DemoSeeder implements ApplicationRunner {
         this.services = services;
         this.delegations = delegations;
         this.tokens = tokens;
+        this.socialAccounts = socialAccounts;
+        this.sandbox = sandbox;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -83,6 +96,7 @@ class DemoSeeder implements ApplicationRunner {
         Optional<CollectiviteView> ville = SystemActor.actAsRoot("demo check",
                 () -> transaction.execute(status -> collectivites.findBySlugForPlatform(VILLE_SLUG)));
         CollectiviteId villeId = ville.map(CollectiviteView::id).orElseGet(this::seed);
+        seedSandboxAccounts(villeId);
         String apiToken = properties.demo().apiToken();
         if (apiToken != null && !apiToken.isBlank()) {
             registerApiToken(villeId, apiToken.strip());
@@ -139,6 +153,42 @@ class DemoSeeder implements ApplicationRunner {
         create(CollectiviteType.COMMUNE, settings("Village-de-Démo", "village-de-demo", "95997", 1_150, EPCI_SIREN,
                 null), () -> member("admin@village-demo.example", "Lucie Fabre", Role.ADMIN));
         return ville;
+    }
+
+    /** The Sandbox accounts of Ville de Démo, each with its community and a past. */
+    record SandboxAccount(String handle, String displayName, String community, long followers) {
+    }
+
+    static final List<SandboxAccount> SANDBOX_ACCOUNTS = List.of(
+            new SandboxAccount("ville-de-demo", "Ville de Démo", "Tous les habitants (actualités générales)", 2_400),
+            new SandboxAccount("demo-jeunesse", "Démo Jeunesse", "Jeunes de 12 à 25 ans", 650),
+            new SandboxAccount("demo-entreprendre", "Démo Entreprendre", "Commerçants et entrepreneurs", 900));
+
+    static final int HISTORY_DAYS = 90;
+
+    /** Creates the missing demo Sandbox accounts with their history, in bulk. */
+    private void seedSandboxAccounts(CollectiviteId villeId) {
+        long started = System.nanoTime();
+        int posts = 0;
+        int interactions = 0;
+        List<String> existing = SystemActor.actFor(villeId, "demo seeding", () -> socialAccounts.list().stream()
+                .filter(a -> a.network() == Network.SANDBOX).map(SocialAccountView::handle).toList());
+        for (SandboxAccount demo : SANDBOX_ACCOUNTS) {
+            if (existing.contains("@" + demo.handle())) {
+                continue;
+            }
+            SandboxHistoryReport report = SystemActor.actFor(villeId, "demo seeding", () -> {
+                SocialAccountView account = socialAccounts.connectOneClick(Network.SANDBOX, demo.handle(),
+                        demo.displayName(), demo.community());
+                return sandbox.writeHistory(account.id(), HISTORY_DAYS, demo.followers());
+            });
+            posts += report.posts();
+            interactions += report.interactions();
+        }
+        if (posts > 0) {
+            log.info("Demo mode: Sandbox accounts with {} days of history ({} posts, {} interactions) created in {} ms",
+                    HISTORY_DAYS, posts, interactions, (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     private void registerApiToken(CollectiviteId villeId, String secret) {

@@ -217,6 +217,9 @@ class RouteIsolationIntegrationTests {
         cases.put("DELETE /api/v1/feeds/{id}", f -> delete("/api/v1/feeds/" + f.feed()));
         cases.put("POST /api/v1/feeds/{id}/fetch", f -> post("/api/v1/feeds/" + f.feed() + "/fetch"));
         cases.put("GET /api/v1/feeds/{id}/items", f -> get("/api/v1/feeds/" + f.feed() + "/items"));
+        cases.put("POST /api/v1/sandbox/accounts/{accountId}/interactions", f -> json(post("/api/v1/sandbox/accounts/"
+                + f.account() + "/interactions"), "{\"type\": \"DIRECT_MESSAGE\", \"authorHandle\": \"par.a\", "
+                + "\"text\": \"Écrit par A\"}"));
         return cases;
     }
 

@@ -1,0 +1,21 @@
+package fr.parvis.channels.sandbox.domain;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface SandboxAccounts extends JpaRepository<SandboxAccount, UUID> {
+
+    Optional<SandboxAccount> findByHandle(String handle);
+
+    /** The account, locked until the end of the transaction (numbering of posts and interactions). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from SandboxAccount a where a.id = :id")
+    Optional<SandboxAccount> lockById(UUID id);
+
+    List<SandboxAccount> findBySimulatedUntilBefore(java.time.Instant before);
+}
