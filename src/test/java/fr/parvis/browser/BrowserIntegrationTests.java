@@ -325,6 +325,12 @@ class BrowserIntegrationTests {
         });
         page(tests, "parametres-journal", "/parametres/journal", "Journal d'audit");
         page(tests, "parametres-comptes", "/parametres/comptes", "Comptes sociaux");
+        check(tests, "parametres-compte-sandbox", "page d'état d'un compte Sandbox de la démo", () -> {
+            open("/parametres/comptes");
+            assertThat(driver.findElements(By.cssSelector("main tbody tr"))).hasSizeGreaterThanOrEqualTo(3);
+            navigate(() -> driver.findElement(By.xpath("//main//tbody//a[normalize-space()='Ville de Démo']")).click(), null);
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Ville de Démo — Sandbox");
+        });
         check(tests, "parametres-comptes-mastodon-erreur", "instance Mastodon refusée", () -> {
             open("/parametres/comptes");
             WebElement mastodon = driver.findElement(By.xpath("//summary[normalize-space()='Mastodon']"));

@@ -42,6 +42,12 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
         } else {
             properties.put("spring.datasource.url", H2_URL);
         }
+        // Spring caches one application context per test configuration (a dozen in the suite), each
+        // with its own pool: keep pools small and let them shrink, or PostgreSQL (100 connections by
+        // default, shared with the Bluesky test network) runs out of clients.
+        properties.put("spring.datasource.hikari.maximum-pool-size", "6");
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
+        properties.put("spring.datasource.hikari.idle-timeout", "30000");
         properties.put("parvis.demo.enabled", "false");
         properties.put("parvis.security.metrics-token", "test-scraper-token");
         properties.put("parvis.vault.keys", "test:" + TEST_VAULT_KEY);

@@ -1,5 +1,6 @@
 package fr.parvis.channels.bluesky;
 
+import fr.parvis.channels.net.JsonFields;
 import fr.parvis.channels.net.OutboundGuard;
 import fr.parvis.channels.net.UnsafeUrlException;
 import fr.parvis.channels.spi.AccountContext;
@@ -374,11 +375,7 @@ final class Xrpc {
     }
 
     static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        if (value == null || value.isNull() || value.isMissingNode() || value.isContainer()) {
-            return null;
-        }
-        return value.asString();
+        return JsonFields.text(node, field);
     }
 
     static String required(JsonNode node, String field) {
@@ -390,8 +387,7 @@ final class Xrpc {
     }
 
     static Long number(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || !value.isNumber() ? null : value.asLong();
+        return JsonFields.number(node, field);
     }
 
     static Instant instant(JsonNode node, String field) {
@@ -411,14 +407,7 @@ final class Xrpc {
     }
 
     static URI uri(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return URI.create(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return JsonFields.uri(value);
     }
 
     static String encode(String value) {

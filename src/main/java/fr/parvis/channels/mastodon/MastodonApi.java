@@ -1,5 +1,6 @@
 package fr.parvis.channels.mastodon;
 
+import fr.parvis.channels.net.JsonFields;
 import fr.parvis.channels.net.OutboundGuard;
 import fr.parvis.channels.net.UnsafeUrlException;
 import fr.parvis.channels.spi.AccountContext;
@@ -324,16 +325,11 @@ final class MastodonApi {
     }
 
     static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        if (value == null || value.isNull() || value.isMissingNode() || value.isContainer()) {
-            return null;
-        }
-        return value.asString();
+        return JsonFields.text(node, field);
     }
 
     static Long number(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || !value.isNumber() ? null : value.asLong();
+        return JsonFields.number(node, field);
     }
 
     static Instant instant(JsonNode node, String field) {
@@ -349,14 +345,7 @@ final class MastodonApi {
     }
 
     static URI uri(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return URI.create(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return JsonFields.uri(value);
     }
 
     /** The value of one query parameter of a {@code Link} target. */
