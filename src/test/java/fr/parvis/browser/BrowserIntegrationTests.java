@@ -329,7 +329,7 @@ class BrowserIntegrationTests {
             open("/parametres/comptes");
             assertThat(driver.findElements(By.cssSelector("main tbody tr"))).hasSizeGreaterThanOrEqualTo(3);
             navigate(() -> driver.findElement(By.xpath("//main//tbody//a[normalize-space()='Ville de Démo']")).click(), null);
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Ville de Démo — Sandbox");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Ville de Démo — Sandbox (réseau simulé)");
         });
         check(tests, "parametres-comptes-mastodon-erreur", "instance Mastodon refusée", () -> {
             open("/parametres/comptes");

@@ -25,6 +25,7 @@ import fr.parvis.test.TestTenants.Agent;
 import fr.parvis.test.TestTenants.Tenant;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -50,6 +52,9 @@ class SandboxIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     TestTenants tenants;
@@ -112,6 +117,27 @@ class SandboxIntegrationTests {
         String health = mvc.perform(get("/api/v1/accounts/" + accountId).with(admin())).andReturn().getResponse()
                 .getContentAsString();
         assertThat(health).contains("\"maxTextLength\":2000");
+    }
+
+    @Test
+    void synchronisingFromTheAccountPageSaysWhatWasReadInWords() throws Exception {
+        MvcResult sync = mvc.perform(post("/parametres/comptes/" + accountId + "/synchronisation").with(admin())
+                .with(csrf())).andReturn();
+        assertThat(sync.getResponse().getRedirectedUrl()).isEqualTo("/parametres/comptes/" + accountId);
+        assertThat(sync.getFlashMap().get("flash")).isEqualTo("account.sync.done");
+        Object[] counts = (Object[]) sync.getFlashMap().get("flashArgs");
+        assertThat(messages.getMessage("account.sync.done", counts, Locale.FRENCH)).matches(
+                "Nouveautés : (aucune publication|1 publication|[\\d\\s\\u202f\\u00a0]+ publications) et "
+                + "(aucune interaction|1 interaction|[\\d\\s\\u202f\\u00a0]+ interactions)\\.");
+        assertThat(messages.getMessage("account.sync.done", new Object[] {0, 1}, Locale.FRENCH))
+                .isEqualTo("Nouveautés : aucune publication et 1 interaction.");
+        assertThat(messages.getMessage("account.sync.done", new Object[] {2, 1234}, Locale.ENGLISH))
+                .isEqualTo("New: 2 publications and 1,234 interactions.");
+        String page = mvc.perform(get("/parametres/comptes/" + accountId).with(admin())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).containsPattern("<dd>(aucune publication|1 publication|[\\d\\s\\u202f\\u00a0]+ publications), "
+                + "(aucune interaction|1 interaction|[\\d\\s\\u202f\\u00a0]+ interactions)</dd>");
+        assertThat(page).doesNotContain("(s)");
     }
 
     @Test
