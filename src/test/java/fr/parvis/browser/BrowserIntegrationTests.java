@@ -34,6 +34,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -530,10 +532,28 @@ class BrowserIntegrationTests {
         WebElement previous = driver.findElement(By.tagName("html"));
         action.run();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.stalenessOf(previous));
+        wait.until(d -> gone(previous));
         wait.until(d -> "complete".equals(js("return document.readyState;")));
         if (path != null) {
             assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo(path);
+        }
+    }
+
+    /**
+     * Whether the previous page's root element is gone. Chromium sometimes reports a detached node
+     * as an inspector error rather than as a stale element while the next page replaces it.
+     */
+    private static boolean gone(WebElement previous) {
+        try {
+            previous.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
         }
     }
 
