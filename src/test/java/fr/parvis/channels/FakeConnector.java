@@ -23,6 +23,7 @@ import fr.parvis.channels.spi.PostMetrics;
 import fr.parvis.channels.spi.PostPage;
 import fr.parvis.channels.spi.PublishedPost;
 import fr.parvis.channels.spi.Publishing;
+import fr.parvis.channels.spi.RateLimitState;
 import fr.parvis.channels.spi.TextCounter;
 import fr.parvis.channels.spi.Timeline;
 import java.time.Clock;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,6 +56,7 @@ public class FakeConnector implements Connector {
     private final List<Interaction> interactions = new ArrayList<>();
     private volatile Duration tokenLifetime = Duration.ofHours(2);
     private volatile String validToken;
+    private volatile RateLimitState budget;
 
     public FakeConnector(Clock clock) {
         this.clock = clock;
@@ -72,6 +75,16 @@ public class FakeConnector implements Connector {
 
     public int calls(String operation) {
         return calls.getOrDefault(operation, new AtomicInteger()).get();
+    }
+
+    /** The call budget the fake network reports for every account (null: it reports none). */
+    public void budget(RateLimitState budget) {
+        this.budget = budget;
+    }
+
+    @Override
+    public Optional<RateLimitState> rateLimitState(UUID accountId) {
+        return Optional.ofNullable(budget);
     }
 
     public void tokenLifetime(Duration lifetime) {
@@ -96,6 +109,7 @@ public class FakeConnector implements Connector {
             interactions.clear();
         }
         tokenLifetime = Duration.ofHours(2);
+        budget = null;
     }
 
     private void enter(String operation, AccountContext account) {

@@ -12,6 +12,7 @@ import fr.parvis.channels.calls.AccountCalls;
 import fr.parvis.channels.domain.AccountCredentials;
 import fr.parvis.channels.jobs.ChannelJobs;
 import fr.parvis.channels.spi.ConnectorException;
+import fr.parvis.channels.spi.RateLimitState;
 import fr.parvis.channels.spi.ConnectorException.Kind;
 import fr.parvis.channels.spi.Credentials;
 import fr.parvis.channels.spi.Network;
@@ -200,6 +201,28 @@ class SocialAccountsIntegrationTests {
         assertThat(sync(account).errorKey()).isEqualTo("connector.rateLimited");
         assertThat(fake.calls("timeline")).as("no call while rate limited").isEqualTo(before);
         clock.advance(Duration.ofMinutes(8));
+        assertThat(sync(account).errorKey()).isNull();
+    }
+
+    @Test
+    void aSpentCallBudgetMakesTheAccountWaitForTheResetBeforeAnyRefusal() {
+        SocialAccountView account = connect("budget");
+        fake.budget(new RateLimitState(300, 1, clock.instant().plus(Duration.ofMinutes(4))));
+        assertThat(sync(account).errorKey()).isNull();
+        assertThat(tenants.as(commune.admin(), () -> accounts.get(account.id())).rateLimitedUntil())
+                .as("calls left: no pause").isNull();
+
+        var reset = clock.instant().plus(Duration.ofMinutes(4));
+        fake.budget(new RateLimitState(300, 0, reset));
+        sync(account);
+        fake.budget(null);
+        assertThat(tenants.as(commune.admin(), () -> accounts.get(account.id())).rateLimitedUntil()).isEqualTo(reset);
+        assertThat(tenants.as(commune.admin(), () -> accounts.health(account.id())).recentEvents())
+                .extracting(AccountEventView::messageKey).contains("account.event.budgetSpent");
+        int before = fake.calls("timeline") + fake.calls("interactions");
+        assertThat(sync(account).errorKey()).isEqualTo("connector.rateLimited");
+        assertThat(fake.calls("timeline") + fake.calls("interactions")).as("no call before the reset").isEqualTo(before);
+        clock.advance(Duration.ofMinutes(5));
         assertThat(sync(account).errorKey()).isNull();
     }
 

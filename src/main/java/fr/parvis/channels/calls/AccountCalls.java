@@ -14,6 +14,7 @@ import fr.parvis.channels.spi.ConnectorException.Kind;
 import fr.parvis.channels.spi.CredentialRefresh;
 import fr.parvis.channels.spi.Credentials;
 import fr.parvis.channels.spi.Network;
+import fr.parvis.channels.spi.RateLimitState;
 import fr.parvis.channels.vault.CredentialVault;
 import fr.parvis.compliance.AuditDetails;
 import fr.parvis.compliance.AuditRecord;
@@ -32,6 +33,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -66,6 +69,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AccountCalls {
 
     private static final Logger log = LoggerFactory.getLogger(AccountCalls.class);
+
+    private static final DateTimeFormatter RESET_TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final Connectors connectors;
     private final CredentialVault vault;
@@ -139,7 +145,9 @@ public class AccountCalls {
         Connector connector = connectors.get(prepared.network());
         AccountContext context = refreshIfDue(accountId, connector, prepared.context(), operation);
         try {
-            return guarded(prepared.network(), idempotent, () -> call.apply(connector, context));
+            T result = guarded(prepared.network(), idempotent, () -> call.apply(connector, context));
+            pauseIfBudgetSpent(accountId, operation, connector);
+            return result;
         } catch (ConnectorException e) {
             if (e.kind() == Kind.AUTH_EXPIRED && connector.refresh().isPresent()) {
                 AccountContext renewed = refresh(accountId, connector.refresh().get(), context, operation);
@@ -221,6 +229,27 @@ public class AccountCalls {
         });
         return new AccountContext(context.accountId(), context.externalId(), context.handle(), context.baseUrl(),
                 renewed);
+    }
+
+    /**
+     * Honours the call budget the network announces in its headers: when none is left, the account
+     * waits for the reset instead of spending calls on refusals.
+     */
+    private void pauseIfBudgetSpent(UUID accountId, String operation, Connector connector) {
+        Instant now = clock.instant();
+        Optional<RateLimitState> state = connector.rateLimitState(accountId).filter(r -> r.exhausted(now));
+        if (state.isEmpty()) {
+            return;
+        }
+        Instant until = state.get().resetAt();
+        log.info("Account {} has no call left until {}: calls wait", accountId, until);
+        independent.executeWithoutResult(status -> accounts.findById(accountId).ifPresent(account -> {
+            if (account.rateLimitedUntil() == null || account.rateLimitedUntil().isBefore(until)) {
+                account.rateLimitedUntil(until);
+                events.save(new AccountEvent(accountId, now, AccountEvent.Kind.ERROR, operation,
+                        "account.event.budgetSpent", RESET_TIME.format(until), Kind.RATE_LIMITED.name()));
+            }
+        }));
     }
 
     /** Records a failure on the account, in its own transaction (it survives the caller's rollback). */

@@ -19,6 +19,7 @@ import fr.parvis.channels.spi.NativeScheduling;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.channels.spi.NetworkProfile;
 import fr.parvis.channels.spi.Publishing;
+import fr.parvis.channels.spi.RateLimitState;
 import fr.parvis.channels.spi.TextCounter;
 import fr.parvis.channels.spi.Timeline;
 import java.time.Clock;
@@ -121,6 +122,12 @@ class MastodonConnector implements Connector {
     @Override
     public ConnectFlow connectFlow() {
         return oauth;
+    }
+
+    @Override
+    public Optional<RateLimitState> rateLimitState(UUID accountId) {
+        return rateLimits.lastSeen(accountId).filter(r -> r.resetAt() != null)
+                .map(r -> new RateLimitState(r.limit(), r.remaining(), r.resetAt()));
     }
 
     /** The rate limit the account's instance last reported, for showing (see {@link MastodonRateLimits}). */

@@ -1,6 +1,7 @@
 package fr.parvis.channels.spi;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A social network connector. One Spring bean per network; it holds no per-account state (each
@@ -48,6 +49,14 @@ public interface Connector {
     }
 
     default Optional<CredentialRefresh> refresh() {
+        return Optional.empty();
+    }
+
+    /**
+     * The call budget the network last reported for an account, if it reports one. Parvis stops
+     * calling the account until the reset when nothing is left, instead of waiting for a refusal.
+     */
+    default Optional<RateLimitState> rateLimitState(UUID accountId) {
         return Optional.empty();
     }
 

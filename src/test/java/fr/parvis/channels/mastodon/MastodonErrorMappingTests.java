@@ -21,6 +21,7 @@ import fr.parvis.channels.net.UnsafeUrlException;
 import fr.parvis.channels.spi.AccountContext;
 import fr.parvis.channels.spi.ConnectFlow;
 import fr.parvis.channels.spi.ConnectorException;
+import fr.parvis.channels.spi.RateLimitState;
 import fr.parvis.channels.spi.ConnectorException.Kind;
 import fr.parvis.channels.spi.Credentials;
 import fr.parvis.channels.spi.Cursor;
@@ -161,6 +162,9 @@ class MastodonErrorMappingTests {
         assertThat(state.low()).isTrue();
         assertThat(new MastodonRateLimit(300, 31, null, NOW).low()).isFalse();
         assertThat(connector.rateLimit(UUID.randomUUID())).isEmpty();
+        assertThat(connector.rateLimitState(accountId))
+                .contains(new RateLimitState(300, 12, Instant.parse("2026-11-28T15:04:00Z")));
+        assertThat(connector.rateLimitState(UUID.randomUUID())).isEmpty();
     }
 
     @Test
