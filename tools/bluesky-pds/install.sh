@@ -3,7 +3,7 @@
 # directory outside the repository, reused between runs:
 #   ${PARVIS_CACHE:-$HOME/.cache/parvis}/bluesky-pds
 # Needs: npm (Node 20 is enough to install; the npm package "node" brings the Node 22 that
-# dev-env needs) and access to the npm registry. About 700 MB, two minutes the first time.
+# dev-env needs) and access to the npm registry. About 700 MB, about five minutes the first time (278 s measured).
 # Prints the installation directory on its last line. Idempotent: does nothing when the installed
 # package.json and launcher are the same as these.
 set -euo pipefail

@@ -53,7 +53,7 @@ public final class BlueskyTestNetwork {
         if (!Files.isRegularFile(dir.resolve(".installed")) || !Files.isExecutable(dir.resolve("node22"))
                 || !Files.isRegularFile(dir.resolve("launcher.mjs"))) {
             return Optional.of("Bluesky test network absent: install it with 'tools/bluesky-pds/install.sh' "
-                    + "(npm @atproto/dev-env into " + dir + ", about 700 MB, two minutes), or set "
+                    + "(npm @atproto/dev-env into " + dir + ", about 700 MB, about five minutes), or set "
                     + "PARVIS_TEST_BLUESKY_PDS to a running one");
         }
         URI postgres = URI.create(postgresAdminUrl().replaceFirst("^postgres(ql)?://", "http://"));
