@@ -332,6 +332,9 @@ class BrowserIntegrationTests {
             assertThat(driver.findElements(By.cssSelector("main tbody tr"))).hasSizeGreaterThanOrEqualTo(3);
             navigate(() -> driver.findElement(By.xpath("//main//tbody//a[normalize-space()='Ville de Démo']")).click(), null);
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Ville de Démo — Sandbox (réseau simulé)");
+            navigate(() -> driver.findElement(By.cssSelector("form[action$='/synchronisation'] button")).click(), null);
+            assertThat(driver.findElement(By.cssSelector("main .alert-success")).getText()).startsWith("Nouveautés : ")
+                    .doesNotContain("(s)");
         });
         check(tests, "parametres-comptes-mastodon-erreur", "instance Mastodon refusée", () -> {
             open("/parametres/comptes");
