@@ -10,11 +10,12 @@ public enum Role {
     ADMIN(3, EnumSet.allOf(Permission.class)),
     /** Directs communication: strategy, approval, services. */
     COMMUNICATION_DIRECTOR(2, EnumSet.of(Permission.MEMBERS_VIEW, Permission.SERVICES_MANAGE,
-            Permission.CHANNELS_MANAGE)),
+            Permission.CHANNELS_MANAGE, Permission.POSTS_WRITE, Permission.POSTS_APPROVE, Permission.CRISIS_MANAGE,
+            Permission.PUBLISHING_SETTINGS)),
     /** Writes, schedules, answers and moderates. */
-    COMMUNITY_MANAGER(1, EnumSet.noneOf(Permission.class)),
+    COMMUNITY_MANAGER(1, EnumSet.of(Permission.POSTS_WRITE)),
     /** An élu who approves publications. */
-    ELECTED_OFFICIAL(-1, EnumSet.noneOf(Permission.class)),
+    ELECTED_OFFICIAL(-1, EnumSet.of(Permission.POSTS_APPROVE)),
     /** An agent of a municipal service who handles the requests routed to it. */
     SERVICE_AGENT(-1, EnumSet.noneOf(Permission.class)),
     /** Reads everything a member may read, changes nothing. */
