@@ -60,6 +60,17 @@ public class MemberManagement {
         return memberships.findAllWithUsers().stream().map(m -> view(m, now)).toList();
     }
 
+    /**
+     * The members of the current collectivité who hold one of {@code roles}, for notifications
+     * sent by other modules (approvers of a post, the on-call moderator). No permission needed: it
+     * gives no more than a name and an address to write to.
+     */
+    public List<MemberView> withRoles(java.util.Set<Role> roles) {
+        Instant now = clock.instant();
+        return memberships.findAllWithUsers().stream().map(m -> view(m, now))
+                .filter(m -> roles.contains(m.role())).toList();
+    }
+
     public MemberView get(UUID membershipId) {
         Actors.require(Permission.MEMBERS_VIEW);
         return view(load(membershipId), clock.instant());

@@ -23,6 +23,7 @@ import fr.parvis.channels.spi.NetworkProfile;
 import fr.parvis.channels.spi.PostDraft;
 import fr.parvis.channels.spi.PostMetrics;
 import fr.parvis.channels.spi.PostPage;
+import fr.parvis.channels.spi.PublishLookup;
 import fr.parvis.channels.spi.PublishedPost;
 import fr.parvis.channels.spi.Publishing;
 import fr.parvis.channels.spi.Search;
@@ -139,6 +140,11 @@ public class SandboxConnector implements Connector, ConnectFlow.OneClick, Publis
     @Override
     public PublishedPost publish(AccountContext account, PostDraft draft) {
         return network.publish(account, draft);
+    }
+
+    @Override
+    public PublishLookup lookup(AccountContext account, PostDraft draft, Instant since) {
+        return network.lookup(account, draft);
     }
 
     @Override

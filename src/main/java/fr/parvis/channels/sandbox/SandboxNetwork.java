@@ -24,6 +24,7 @@ import fr.parvis.channels.spi.ModerationAction;
 import fr.parvis.channels.spi.PostDraft;
 import fr.parvis.channels.spi.PostMetrics;
 import fr.parvis.channels.spi.PostPage;
+import fr.parvis.channels.spi.PublishLookup;
 import fr.parvis.channels.spi.PublishedPost;
 import fr.parvis.channels.spi.SearchResult;
 import fr.parvis.shared.InvalidInputException;
@@ -224,6 +225,19 @@ public class SandboxNetwork {
 
     private static String describe(ImageAttachment image) {
         return image.mediaType() + " " + image.size() + " o : " + Texts.abbreviate(image.altText(), 1500);
+    }
+
+    /** Looks a publication up by its idempotency key: the Sandbox keeps every key, so it can tell. */
+    @Transactional(readOnly = true)
+    public PublishLookup lookup(AccountContext context, PostDraft draft) {
+        SandboxAccount account = check(context);
+        if (draft.idempotencyKey() == null) {
+            return new PublishLookup.Unknown("no idempotency key");
+        }
+        return posts.findFirstByAccountIdAndIdempotencyKey(account.id(), Texts.abbreviate(draft.idempotencyKey(), 200))
+                .filter(p -> p.status() == SandboxPost.Status.PUBLISHED)
+                .<PublishLookup>map(p -> new PublishLookup.Found(view(account, p)))
+                .orElseGet(PublishLookup.Absent::new);
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,30 @@
+package fr.parvis.publishing.domain;
+
+import fr.parvis.publishing.VariantState;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Variants extends JpaRepository<Variant, UUID> {
+
+    List<Variant> findByPostIdOrderByNetworkAscCreatedAtAsc(UUID postId);
+
+    List<Variant> findByStateAndDueAtBeforeOrderByDueAtAsc(VariantState state, Instant before,
+            org.springframework.data.domain.Pageable page);
+
+    List<Variant> findByStateAndClaimedAtBefore(VariantState state, Instant before,
+            org.springframework.data.domain.Pageable page);
+
+    List<Variant> findByStateAndResolvedByIsNullAndUpdatedAtBefore(VariantState state, Instant before,
+            org.springframework.data.domain.Pageable page);
+
+    List<Variant> findByState(VariantState state);
+
+    List<Variant> findByPostIdIn(Collection<UUID> postIds);
+
+    long countByAccountIdAndStateAndPublishedAtBetween(UUID accountId, VariantState state, Instant from, Instant to);
+
+    long countByStateAndPublishedAtBetween(VariantState state, Instant from, Instant to);
+}

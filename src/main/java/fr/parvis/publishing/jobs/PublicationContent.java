@@ -1,0 +1,11 @@
+package fr.parvis.publishing.jobs;
+
+import fr.parvis.channels.spi.ImageAttachment;
+import fr.parvis.publishing.domain.Variant;
+import java.util.List;
+
+/** Supplies the images of a variant, sized for its network (the media library). */
+public interface PublicationContent {
+
+    List<ImageAttachment> images(Variant variant);
+}

@@ -1,0 +1,429 @@
+package fr.parvis.publishing.jobs;
+
+import fr.parvis.channels.ChannelPublishing;
+import fr.parvis.channels.spi.ConnectorException;
+import fr.parvis.channels.spi.ConnectorException.Kind;
+import fr.parvis.channels.spi.PostDraft;
+import fr.parvis.channels.spi.PublishLookup;
+import fr.parvis.channels.spi.PublishedPost;
+import fr.parvis.compliance.AuditDetails;
+import fr.parvis.compliance.AuditRecord;
+import fr.parvis.compliance.AuditTrail;
+import fr.parvis.publishing.CheckFinding;
+import fr.parvis.publishing.PostChecks;
+import fr.parvis.publishing.PostPublished;
+import fr.parvis.publishing.PostStatus;
+import fr.parvis.publishing.PostTexts;
+import fr.parvis.publishing.PublicationFailed;
+import fr.parvis.publishing.PublicationOutcomeUnknown;
+import fr.parvis.publishing.VariantState;
+import fr.parvis.publishing.domain.Notification;
+import fr.parvis.publishing.domain.Notifications;
+import fr.parvis.publishing.domain.Post;
+import fr.parvis.publishing.domain.Posts;
+import fr.parvis.publishing.domain.Variant;
+import fr.parvis.publishing.domain.Variants;
+import fr.parvis.shared.DomainException;
+import fr.parvis.shared.Texts;
+import fr.parvis.shared.tenancy.Tenancy;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes one variant, exactly once, inside its collectivité:
+ * <ol>
+ *   <li><b>claim</b> — in one short transaction, with the post locked, a {@code SCHEDULED} variant
+ *       that is due becomes {@code PUBLISHING} with this node's name and the time. Only one node
+ *       can make that change; the others see it taken and do nothing.</li>
+ *   <li><b>call</b> — the network call, outside any transaction, with the variant's id as
+ *       idempotency key. It is never retried blindly.</li>
+ *   <li><b>record</b> — the network id and address, or the failure: a refusal fails the variant, a
+ *       rate limit postpones it (nothing was sent), anything else (timeout, lost answer, crash)
+ *       makes it {@code OUTCOME_UNKNOWN}.</li>
+ * </ol>
+ * A variant found {@code PUBLISHING} long after its claim (its node died mid-call) and every
+ * {@code OUTCOME_UNKNOWN} variant are <b>read back</b>: found on the network → published; the
+ * network proves it absent → published again (safe); the network cannot tell → a person decides.
+ */
+@Component
+public class Publisher {
+
+    /** A claim older than this, still {@code PUBLISHING}, belongs to a node that is gone. */
+    public static final Duration STALE_CLAIM = Duration.ofMinutes(2);
+
+    /** How long after its time a natively scheduled post may appear before Parvis takes over. */
+    static final Duration NATIVE_GRACE = Duration.ofMinutes(10);
+
+    private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+
+    private static final String SEPARATOR = "\u001f";
+
+    private final Posts posts;
+    private final Variants variants;
+    private final Notifications notifications;
+    private final ChannelPublishing channels;
+    private final PublicationScheduler scheduler;
+    private final PostChecks checks;
+    private final List<PublicationContent> contents;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final String node;
+
+    Publisher(Posts posts, Variants variants, Notifications notifications, ChannelPublishing channels,
+            PublicationScheduler scheduler, PostChecks checks, List<PublicationContent> contents, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+        this.posts = posts;
+        this.variants = variants;
+        this.notifications = notifications;
+        this.channels = channels;
+        this.scheduler = scheduler;
+        this.checks = checks;
+        this.contents = contents;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.node = Texts.abbreviate(ManagementFactory.getRuntimeMXBean().getName(), 200);
+    }
+
+    /** What happened to a variant in one run. */
+    public enum Outcome {
+        PUBLISHED, NOT_DUE, TAKEN, POSTPONED, FAILED, OUTCOME_UNKNOWN, NOTHING_TO_DO
+    }
+
+    /** The work prepared in the claim transaction. */
+    private record Claimed(UUID variantId, UUID accountId, PostDraft draft, String firstComment, Instant claimedAt) {
+    }
+
+    /** Publishes the variant if it is due and nobody took it; reads it back if its claim is stale. */
+    public Outcome run(UUID variantId) {
+        Object claim;
+        try {
+            claim = transaction.execute(status -> claim(variantId));
+        } catch (ObjectOptimisticLockingFailureException e) {
+            return Outcome.TAKEN;
+        }
+        if (claim instanceof Outcome outcome) {
+            if (outcome == Outcome.OUTCOME_UNKNOWN) {
+                return readBack(variantId);
+            }
+            return outcome;
+        }
+        return call((Claimed) claim);
+    }
+
+    private Object claim(UUID variantId) {
+        Variant found = variants.findById(variantId).orElse(null);
+        if (found == null) {
+            return Outcome.NOTHING_TO_DO;
+        }
+        Post post = posts.lock(found.postId()).orElse(null);
+        Variant variant = variants.findById(variantId).orElse(null);
+        if (post == null || variant == null) {
+            return Outcome.NOTHING_TO_DO;
+        }
+        Instant now = clock.instant();
+        switch (variant.state()) {
+            case SCHEDULED -> {
+                if (variant.dueAt() == null || variant.dueAt().isAfter(now.plusMillis(500))) {
+                    return Outcome.NOT_DUE;
+                }
+            }
+            case PUBLISHING -> {
+                if (variant.claimedAt() != null && variant.claimedAt().isBefore(now.minus(STALE_CLAIM))) {
+                    variant.outcomeUnknown("publishing.outcome.nodeLost", variant.claimedBy());
+                    scheduler.refreshStatus(post);
+                    return Outcome.OUTCOME_UNKNOWN;
+                }
+                return Outcome.TAKEN;
+            }
+            case NATIVE_SCHEDULED -> {
+                return variant.dueAt() != null && !variant.dueAt().isAfter(now) ? Outcome.OUTCOME_UNKNOWN
+                        : Outcome.NOT_DUE;
+            }
+            default -> {
+                return Outcome.NOTHING_TO_DO;
+            }
+        }
+        List<CheckFinding> blockers = checks.check(post, List.of(variant), Set.of()).errors().stream()
+                .filter(f -> !f.code().equals("schedule.past")).toList();
+        if (!blockers.isEmpty()) {
+            CheckFinding first = blockers.get(0);
+            variant.failed(first.messageKey(), join(first.arguments()));
+            scheduler.refreshStatus(post);
+            afterFailure(post, variant, first.messageKey());
+            return Outcome.FAILED;
+        }
+        variant.claim(node, now);
+        post.status(PostStatus.PUBLISHING);
+        return new Claimed(variant.id(), variant.accountId(), draft(post, variant), variant.firstComment(), now);
+    }
+
+    private PostDraft draft(Post post, Variant variant) {
+        String text = PostTexts.finalText(variant.text(), post.body(), post.link(), post.utmCampaign(),
+                variant.network());
+        String link = PostTexts.taggedLink(post.link(), post.utmCampaign(), variant.network());
+        var images = contents.stream().flatMap(c -> c.images(variant).stream()).toList();
+        return new PostDraft(text, images, link == null ? null : URI.create(link), null, "fr", variant.id().toString());
+    }
+
+    private Outcome call(Claimed claimed) {
+        PublishedPost published;
+        try {
+            published = channels.publish(claimed.accountId(), claimed.draft());
+        } catch (ConnectorException e) {
+            return afterError(claimed, e);
+        } catch (DomainException e) {
+            // refused before any call (account paused, disabled, not found)
+            return record(claimed.variantId(), (post, variant) -> {
+                variant.failed(e.messageKey(), join(Arrays.asList(e.arguments())));
+                afterFailure(post, variant, e.messageKey());
+                return Outcome.FAILED;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Publication of variant {} ended without an answer: {}", claimed.variantId(), e.toString());
+            return unknown(claimed.variantId(), "publishing.outcome.error", e.getClass().getSimpleName());
+        }
+        Outcome outcome = recordPublished(claimed.variantId(), published, null);
+        firstComment(claimed, published);
+        return outcome;
+    }
+
+    private Outcome afterError(Claimed claimed, ConnectorException e) {
+        Kind kind = e.kind();
+        if (kind == Kind.RATE_LIMITED || kind == Kind.UNAVAILABLE && "connector.circuitOpen".equals(e.messageKey())) {
+            Instant until = e.retryAt() != null ? e.retryAt() : clock.instant().plusSeconds(60);
+            return record(claimed.variantId(), (post, variant) -> {
+                variant.postpone(until, e.messageKey(), join(Arrays.asList(e.arguments())));
+                scheduler.enqueue(variant, until);
+                return Outcome.POSTPONED;
+            });
+        }
+        if (kind == Kind.OUTCOME_UNKNOWN || kind == Kind.UNAVAILABLE || kind == Kind.MALFORMED_RESPONSE) {
+            return unknown(claimed.variantId(), e.messageKey(), join(Arrays.asList(e.arguments())));
+        }
+        return record(claimed.variantId(), (post, variant) -> {
+            variant.failed(e.messageKey(), join(Arrays.asList(e.arguments())));
+            afterFailure(post, variant, e.messageKey());
+            return Outcome.FAILED;
+        });
+    }
+
+    private Outcome unknown(UUID variantId, String key, String arguments) {
+        return record(variantId, (post, variant) -> {
+            variant.outcomeUnknown(key, arguments);
+            return Outcome.OUTCOME_UNKNOWN;
+        });
+    }
+
+    /**
+     * Reads an {@code OUTCOME_UNKNOWN} (or natively scheduled, now due) variant back from its
+     * network. Never publishes blindly: only a proven absence allows a new publication.
+     */
+    public Outcome readBack(UUID variantId) {
+        Object prepared = transaction.execute(status -> {
+            Variant variant = variants.findById(variantId).orElse(null);
+            if (variant == null || variant.state() != VariantState.OUTCOME_UNKNOWN
+                    && variant.state() != VariantState.NATIVE_SCHEDULED) {
+                return Outcome.NOTHING_TO_DO;
+            }
+            Post post = posts.findById(variant.postId()).orElseThrow();
+            Instant since = variant.claimedAt() != null ? variant.claimedAt()
+                    : variant.dueAt() != null ? variant.dueAt() : variant.createdAt();
+            return new Claimed(variant.id(), variant.accountId(), draft(post, variant), variant.firstComment(), since);
+        });
+        if (prepared instanceof Outcome outcome) {
+            return outcome;
+        }
+        Claimed claimed = (Claimed) prepared;
+        PublishLookup lookup;
+        try {
+            lookup = channels.lookup(claimed.accountId(), claimed.draft(), claimed.claimedAt().minusSeconds(5));
+        } catch (ConnectorException | DomainException e) {
+            log.info("Reading back variant {} failed: {}", variantId, e.getMessage());
+            return Outcome.OUTCOME_UNKNOWN;
+        }
+        if (lookup instanceof PublishLookup.Found found) {
+            return recordPublished(variantId, found.post(), "read-back");
+        }
+        if (lookup instanceof PublishLookup.Absent) {
+            Boolean nativeLate = transaction.execute(status -> variants.findById(variantId)
+                    .map(v -> v.state() == VariantState.NATIVE_SCHEDULED).orElse(false));
+            if (Boolean.TRUE.equals(nativeLate)) {
+                return nativeNotYetPublished(variantId);
+            }
+            Outcome again = record(variantId, (post, variant) -> {
+                variant.schedule(clock.instant());
+                variant.resolvedBy("read-back: absent");
+                return Outcome.NOT_DUE;
+            });
+            log.info("Variant {} is absent from its network: published again", variantId);
+            return again == Outcome.NOT_DUE ? run(variantId) : again;
+        }
+        return record(variantId, (post, variant) -> {
+            if (variant.state() == VariantState.OUTCOME_UNKNOWN && variant.resolvedBy() == null) {
+                variant.resolvedBy("read-back: unknown");
+                notifyAuthor(post, "OUTCOME_UNKNOWN", "notification.outcomeUnknown");
+                events.publishEvent(new PublicationOutcomeUnknown(Tenancy.require(), post.id(), variant.id()));
+            }
+            return Outcome.OUTCOME_UNKNOWN;
+        });
+    }
+
+    /**
+     * A natively scheduled variant the network has not published yet: wait a little (networks run
+     * their schedules late), then cancel the native schedule and publish it from Parvis. If the
+     * cancellation fails, the network may still publish it: Parvis does not, a person decides.
+     */
+    private Outcome nativeNotYetPublished(UUID variantId) {
+        Variant variant = transaction.execute(status -> variants.findById(variantId).orElseThrow());
+        if (variant.dueAt() != null && clock.instant().isBefore(variant.dueAt().plus(NATIVE_GRACE))) {
+            return Outcome.NOT_DUE;
+        }
+        try {
+            channels.cancelNative(variant.accountId(), variant.nativeId());
+        } catch (RuntimeException e) {
+            return unknown(variantId, "publishing.outcome.nativeLate", variant.nativeId());
+        }
+        record(variantId, (post, v) -> {
+            v.schedule(clock.instant());
+            return Outcome.NOT_DUE;
+        });
+        return run(variantId);
+    }
+
+    /** Hands a variant to the network's own scheduler (accounts set for native scheduling). */
+    public void scheduleNatively(UUID variantId, Instant at) {
+        Claimed claimed = transaction.execute(status -> {
+            Variant variant = variants.findById(variantId).orElse(null);
+            if (variant == null || variant.state() != VariantState.SCHEDULED || !at.equals(variant.dueAt())) {
+                return null;
+            }
+            Post post = posts.findById(variant.postId()).orElseThrow();
+            return new Claimed(variant.id(), variant.accountId(), draft(post, variant), null, at);
+        });
+        if (claimed == null) {
+            return;
+        }
+        String id;
+        try {
+            id = channels.scheduleNatively(claimed.accountId(), claimed.draft(), at);
+        } catch (ConnectorException | DomainException e) {
+            log.info("Native scheduling of variant {} refused ({}): Parvis publishes it itself", variantId,
+                    e.getMessage());
+            return;
+        }
+        transaction.executeWithoutResult(status -> variants.findById(variantId).ifPresent(v -> {
+            if (v.state() == VariantState.SCHEDULED && at.equals(v.dueAt())) {
+                v.nativelyScheduled(id);
+            } else {
+                // changed meanwhile: the native schedule must not stay
+                cancelQuietly(v.accountId(), id);
+            }
+        }));
+    }
+
+    private void cancelQuietly(UUID accountId, String nativeId) {
+        try {
+            channels.cancelNative(accountId, nativeId);
+        } catch (RuntimeException e) {
+            log.warn("Could not cancel native schedule {}: {}", nativeId, e.toString());
+        }
+    }
+
+    private void firstComment(Claimed claimed, PublishedPost published) {
+        if (claimed.firstComment() == null || claimed.firstComment().isBlank()) {
+            return;
+        }
+        PostDraft reply = new PostDraft(claimed.firstComment(), List.of(), null, published.externalId(), "fr",
+                claimed.variantId() + "-comment");
+        try {
+            PublishedPost comment = channels.publish(claimed.accountId(), reply);
+            record(claimed.variantId(), (post, variant) -> {
+                variant.commentPublished(comment.externalId());
+                return Outcome.PUBLISHED;
+            });
+        } catch (RuntimeException e) {
+            log.warn("First comment of variant {} not published: {}", claimed.variantId(), e.toString());
+            record(claimed.variantId(), (post, variant) -> {
+                notifyAuthor(post, "COMMENT_FAILED", "notification.firstCommentFailed");
+                return Outcome.PUBLISHED;
+            });
+        }
+    }
+
+    private Outcome recordPublished(UUID variantId, PublishedPost published, String resolvedBy) {
+        return record(variantId, (post, variant) -> {
+            if (variant.state() == VariantState.PUBLISHED) {
+                return Outcome.PUBLISHED;
+            }
+            variant.published(published.externalId(), published.url() == null ? null : published.url().toString(),
+                    published.publishedAt() == null ? clock.instant() : published.publishedAt(), resolvedBy);
+            audit.record(new AuditRecord("publishing.publication.published", "post", post.id().toString(),
+                    Texts.abbreviate(post.title() != null ? post.title() : post.body(), 200),
+                    AuditDetails.of("network", variant.network().name(), "externalId",
+                            Texts.abbreviate(published.externalId(), 300), "readBack", String.valueOf(resolvedBy != null))));
+            events.publishEvent(new PostPublished(Tenancy.require(), post.id(), variant.id(), variant.accountId(),
+                    variant.network(), published.externalId()));
+            return Outcome.PUBLISHED;
+        });
+    }
+
+    private void afterFailure(Post post, Variant variant, String key) {
+        audit.record(new AuditRecord("publishing.publication.failed", "post", post.id().toString(),
+                Texts.abbreviate(post.title() != null ? post.title() : post.body(), 200),
+                AuditDetails.of("network", variant.network().name(), "reason", key)));
+        events.publishEvent(new PublicationFailed(Tenancy.require(), post.id(), variant.id(), key));
+        notifyAuthor(post, "FAILED", "notification.failed");
+    }
+
+    private void notifyAuthor(Post post, String kind, String key) {
+        if (post.authorId() != null) {
+            notifications.save(new Notification(post.authorId(), post.id(), kind, key,
+                    Texts.abbreviate(post.title() != null ? post.title() : post.body(), 120), clock.instant()));
+        }
+    }
+
+    private interface Change {
+        Outcome apply(Post post, Variant variant);
+    }
+
+    private Outcome record(UUID variantId, Change change) {
+        return transaction.execute(status -> {
+            Variant found = variants.findById(variantId).orElseThrow();
+            Post post = posts.lock(found.postId()).orElseThrow();
+            Variant variant = variants.findById(variantId).orElseThrow();
+            Outcome outcome = change.apply(post, variant);
+            scheduler.refreshStatus(post);
+            return outcome;
+        });
+    }
+
+    private static String join(List<?> arguments) {
+        if (arguments == null || arguments.isEmpty()) {
+            return null;
+        }
+        return Texts.abbreviate(arguments.stream().map(String::valueOf).collect(Collectors.joining(SEPARATOR)), 500);
+    }
+
+    private static String join(String single) {
+        return single;
+    }
+}
