@@ -58,6 +58,7 @@ class ComposerController {
             @RequestParam(name = "action", defaultValue = "draft") String action,
             @RequestParam(name = "ack", required = false) List<String> acks, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
+        model.addAttribute("acks", acks == null ? Set.of() : Set.copyOf(acks.subList(0, Math.min(acks.size(), MAX_ACKS))));
         return save(null, form, result, action, acks, model, redirect, response);
     }
 
@@ -75,12 +76,16 @@ class ComposerController {
             @RequestParam(name = "ack", required = false) List<String> acks, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         UUID postId = publishing.get(Ids.parse(id)).id();
+        model.addAttribute("acks", acks == null ? Set.of() : Set.copyOf(acks.subList(0, Math.min(acks.size(), MAX_ACKS))));
         return save(postId, form, result, action, acks, model, redirect, response);
     }
 
     /** The live preview (htmx): counts, network cards and checks of the form as typed. Saves nothing. */
     @PostMapping("/publier/apercu")
-    String preview(@ModelAttribute("composer") ComposerForm form, BindingResult result, Model model) {
+    String preview(@ModelAttribute("composer") ComposerForm form, BindingResult result,
+            @RequestParam(name = "ack", required = false) List<String> acks, Model model) {
+        model.addAttribute("acks", acks == null ? Set.of() : Set.copyOf(acks.subList(0, Math.min(acks.size(), MAX_ACKS))));
+        model.addAttribute("handles", handles());
         model.addAttribute("preview", result.hasErrors() ? ComposerPreview.problem("publishing.ui.invalid")
                 : preview(form));
         return "publishing/composer :: preview";
@@ -159,6 +164,13 @@ class ComposerController {
         }
     }
 
+    /** "Network @handle" of each account, to name the account of a finding. */
+    private Map<UUID, String> handles() {
+        Map<UUID, String> handles = new LinkedHashMap<>();
+        publishing.targets().forEach(t -> handles.put(t.accountId(), t.network().name() + " @" + t.handle()));
+        return handles;
+    }
+
     private String render(Model model, ComposerForm form, UUID postId, ComposerPreview preview) {
         Map<Network, List<PublishingTarget>> byNetwork = new LinkedHashMap<>();
         for (PublishingTarget target : publishing.targets()) {
@@ -169,6 +181,10 @@ class ComposerController {
         model.addAttribute("networks", byNetwork);
         model.addAttribute("preview", preview);
         model.addAttribute("zone", support.zone().getId());
+        model.addAttribute("handles", handles());
+        if (!model.containsAttribute("acks")) {
+            model.addAttribute("acks", Set.of());
+        }
         return "publishing/composer";
     }
 }

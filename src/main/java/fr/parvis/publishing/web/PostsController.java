@@ -135,7 +135,7 @@ class PostsController {
         if (comment == null || comment.isBlank() || comment.length() > 2000) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("decisionError", comment != null && comment.length() > 2000
-                    ? "publishing.ui.comment.tooLong" : "publishing.requestChanges.reason");
+                    ? "publishing.ui.comment.tooLong" : "publishing.ui.decision.reasonRequired");
             model.addAttribute("decisionComment", comment);
             if ("a-valider".equals(back)) {
                 model.addAttribute("errorPostId", post.id());
