@@ -25,16 +25,16 @@ final class TestImages {
         return write(image, "png");
     }
 
-    /** A picture of gradients and noise, that compresses badly (about 10 MB in PNG for 3000 × 2000). */
+    /** A picture of gradients and noise, that compresses badly (several megabytes in PNG for 3000 × 2000). */
     static byte[] noisyPng(int width, int height, long seed) {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                int noise = random.nextInt(48);
+                int noise = random.nextInt(24);
                 int r = Math.min(255, (x * 200 / width) + noise);
                 int g = Math.min(255, (y * 200 / height) + noise);
-                int b = Math.min(255, 64 + random.nextInt(32));
+                int b = Math.min(255, 64 + random.nextInt(8));
                 image.setRGB(x, y, (r << 16) | (g << 8) | b);
             }
         }
