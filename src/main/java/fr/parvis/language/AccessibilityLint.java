@@ -344,7 +344,7 @@ public class AccessibilityLint {
                 k += Character.charCount(c);
             }
             findings.add(new TextFinding("FANCY_LETTERS", Severity.ERROR, "lint.fancyLetters",
-                    List.of(fancy, plain.toString()), LAW, start, end));
+                    List.of(fancy, java.text.Normalizer.normalize(plain, java.text.Normalizer.Form.NFC)), LAW, start, end));
             i = end;
         }
     }
