@@ -194,7 +194,7 @@ class PublishingBrowserIntegrationTests {
         assertThat(h1()).isEqualTo("Médiathèque");
         driver.findElement(By.id("upload-file")).sendKeys(poster().toString());
         screenshot("publishing-02-mediatheque-envoi-sans-texte-alternatif");
-        navigate(() -> driver.findElement(By.cssSelector("form[action$='/publier/medias'] button[type=submit]"))
+        navigate(() -> driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]"))
                 .click(), null);
         String mediaPath = URI.create(driver.getCurrentUrl()).getPath();
         assertThat(mediaPath).startsWith("/publier/medias/");
