@@ -3,6 +3,10 @@ package fr.parvis.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import fr.parvis.channels.ChannelPostView;
 import fr.parvis.channels.SocialAccountManagement;
 import fr.parvis.channels.SocialAccountView;
@@ -41,6 +45,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -90,6 +95,8 @@ class PublishingBrowserIntegrationTests {
     static final int HEIGHT = 900;
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    static final List<String> BLOCKING_IMPACTS = List.of("serious", "critical");
 
     static final String TITLE = "Concert au kiosque";
     static final String MESSAGE = "Concert au kiosque du parc samedi à 18 h, entrée libre. Venez en famille !";
@@ -104,6 +111,9 @@ class PublishingBrowserIntegrationTests {
     static ChromeDriver driver;
     static Path profile;
     static MastodonStub mastodon;
+
+    /** Serious and critical axe-core violations met on the way (checked at the end of the journey). */
+    final List<String> violations = new ArrayList<>();
 
     @LocalServerPort
     int port;
@@ -202,6 +212,7 @@ class PublishingBrowserIntegrationTests {
         UUID.fromString(mediaId);
         assertThat(flash()).contains("sans texte alternatif");
         screenshot("publishing-03-media-sans-texte-alternatif");
+        axe("publishing-03-media-sans-texte-alternatif");
 
         // 2. The composer: a title, the message (with a word in fancy letters), the three accounts, the
         //    image on each, a time two hours ahead.
@@ -237,6 +248,7 @@ class PublishingBrowserIntegrationTests {
         assertThat(errors.getText()).contains(ALT_MISSING).contains(FANCY_LETTERS).contains("« gratuit »");
         assertThat(summary()).doesNotContain(" 0 erreur");
         screenshot("publishing-05-erreurs-accessibilite");
+        axe("publishing-05-erreurs-accessibilite");
 
         // 4. She fixes them: the alternative text in the media library (another tab), plain letters in the message.
         String composer = driver.getWindowHandle();
@@ -273,6 +285,7 @@ class PublishingBrowserIntegrationTests {
         assertThat(flash()).contains("Publication soumise à validation").contains(TITLE);
         assertThat(text("main .post-status")).isEqualTo("En validation");
         screenshot("publishing-08-soumise");
+        axe("publishing-08-soumise");
         logout();
 
         // 6. The élu logs in, opens "À valider" and approves.
@@ -285,6 +298,7 @@ class PublishingBrowserIntegrationTests {
         assertThat(waiting.getText()).contains(TITLE).contains(MESSAGE).contains("0 erreur");
         assertThat(waiting.findElements(By.cssSelector(".net-card"))).hasSize(3);
         screenshot("publishing-09-a-valider");
+        axe("publishing-09-a-valider");
         navigate(() -> waiting.findElement(By.cssSelector("form[action$='/validation'] button[type=submit]")).click(),
                 "/publier/a-valider");
         assertThat(flash()).contains("Publication validée").contains(TITLE);
@@ -314,6 +328,7 @@ class PublishingBrowserIntegrationTests {
         assertThat(text("section[aria-labelledby=variants-title]")).contains("Voir la publication sur Sandbox (réseau simulé)")
                 .contains("Voir la publication sur Bluesky").contains("Voir la publication sur Mastodon");
         screenshot("publishing-12-publiee-sur-les-trois-comptes");
+        axe("publishing-12-publiee-sur-les-trois-comptes");
 
         // 8. On the networks' side: the text, the image and its alternative text.
         VariantView sandbox = variant(published, three.sandbox());
@@ -337,6 +352,9 @@ class PublishingBrowserIntegrationTests {
         assertThat(status.path("content").asString()).contains("Concert au kiosque du parc samedi à 18 h");
         assertThat(status.at("/media_attachments/0/description").asString()).isEqualTo(ALT_TEXT);
         assertThat(status.path("url").asString()).isEqualTo(toot.url());
+
+        // 9. Every page of the journey met WCAG 2.1 A/AA (axe-core: no serious or critical violation).
+        assertThat(violations).as("axe-core violations on the journey's pages").isEmpty();
     }
 
     // ── Fixture ───────────────────────────────────────────────────────────────────────────────────
@@ -549,6 +567,27 @@ class PublishingBrowserIntegrationTests {
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Runs axe-core (WCAG 2.1 A/AA) on the current page; serious and critical violations are kept. */
+    private void axe(String step) {
+        Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
+        if (results.isErrored()) {
+            violations.add(step + ": axe-core failed: " + results.getErrorMessage());
+            return;
+        }
+        for (Rule rule : results.getViolations()) {
+            StringBuilder detail = new StringBuilder("%s: [%s] %s — %s".formatted(step, rule.getImpact(), rule.getId(),
+                    rule.getHelp()));
+            for (CheckedNode node : rule.getNodes()) {
+                detail.append("\n      • ").append(node.getTarget()).append("  ").append(String.valueOf(node.getHtml())
+                        .replaceAll("\\s+", " "));
+            }
+            System.out.println("[ACCESSIBILITY] " + detail);
+            if (BLOCKING_IMPACTS.contains(rule.getImpact())) {
+                violations.add(detail.toString());
+            }
+        }
     }
 
     /** A full-page PNG of the current page. */
