@@ -23,7 +23,7 @@ final class ElectionRequests {
     @Schema(name = "ElectionCreation", description = "Une élection propre à la collectivité (partielle, ad hoc…) : "
             + "un ou deux tours (AAAA-MM-JJ, heure de Paris), dans l'ordre, à moins de 10 ans")
     record Create(@NotNull ElectionKind kind, @NotBlank @Size(max = ElectionManagement.MAX_NAME) String name,
-            @NotNull @Size(max = 10) List<LocalDate> rounds, boolean tentative) {
+            @NotNull @Size(max = 10) List<LocalDate> rounds, Boolean tentative) {
     }
 
     @Schema(name = "ElectionChange", description = "Modification : un champ absent garde sa valeur. Sur une élection "

@@ -61,7 +61,7 @@ class ElectionsApiController {
                     + "d'écart, le dernier ni passé ni à plus de 10 ans ; nom de 120 caractères au plus.")
     ResponseEntity<ElectionView> create(@Valid @RequestBody ElectionRequests.Create request) {
         ElectionView created = elections.create(new ElectionDraft(request.kind(), request.name(), request.rounds(),
-                request.tentative()));
+                Boolean.TRUE.equals(request.tentative())));
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
