@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** The election calendar of the current collectivité and its reserve situation. */
 @RestController
 @RequestMapping("/api/v1/elections")
-@Tag(name = ElectionsApiController.TAG)
+@Tag(name = ElectionsApiController.TAG, description = "Le calendrier électoral de la collectivité (élections "
+        + "générales livrées avec Parvis, élections partielles ajoutées), la période de réserve (L52-1) et le gel de "
+        + "la veille du scrutin (L49).")
 class ElectionsApiController {
 
     static final String TAG = "Élections";
