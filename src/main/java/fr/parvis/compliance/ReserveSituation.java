@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  *
  * @param inReserve {@code at} is within the reserve of at least one election concerning the collectivité
  * @param elections the elections whose reserve contains {@code at} (in {@link ElectionCalendar#upcoming}, the one
- *     election the situation is about)
+ *     election the situation is about, whose
+ *     window is then given even before its reserve starts)
  * @param reserveStart the earliest start of those reserves ({@code null} when there is none)
  * @param reserveEnd the latest (exclusive) end of those reserves ({@code null} when there is none)
  * @param lastDay the last day of the reserve (the decisive round), {@code null} when there is none

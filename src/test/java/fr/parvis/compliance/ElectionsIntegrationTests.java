@@ -10,7 +10,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fr.parvis.shared.CollectiviteId;
 import fr.parvis.shared.ConflictException;
+import fr.parvis.territory.ApiTokenManagement;
 import fr.parvis.territory.CollectiviteManagement;
+import fr.parvis.territory.NewApiToken;
 import fr.parvis.territory.CollectiviteSettings;
 import fr.parvis.territory.CollectiviteType;
 import fr.parvis.territory.NewCollectivite;
@@ -79,6 +81,9 @@ class ElectionsIntegrationTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    ApiTokenManagement tokens;
 
     Tenant commune;
     Tenant neighbour;
@@ -201,6 +206,26 @@ class ElectionsIntegrationTests {
         assertThat(tenants.as(neighbour.admin(), () -> elections.get(PRESIDENTIELLE)).overridden()).isFalse();
         assertThat(tenants.as(commune.admin(), () -> audit.search(AuditQuery.firstPage()).entries()))
                 .extracting(AuditEntryView::action).contains("elections.hidden", "elections.shown", "elections.updated");
+    }
+
+    @Test
+    void aJobActingForTheCollectiviteAndABearerTokenGetTheSameSituation() throws Exception {
+        ReserveSituation fromJob = SystemActor.actFor(commune.id(), "test job",
+                () -> calendar.situation(commune.id(), paris("2027-04-24T08:00")));
+        assertThat(fromJob.freeze()).isTrue();
+        assertThat(fromJob.nextFreeze().start()).isEqualTo(paris("2029-06-09T00:00"));
+        // a job acting for another collectivité cannot compute it inside its own transaction
+        assertThatThrownBy(() -> SystemActor.actFor(commune.id(), "test job", () -> new TransactionTemplate(
+                transactionManager).execute(status -> calendar.situation(neighbour.id(), paris("2027-04-24T08:00")))))
+                .isInstanceOf(IllegalStateException.class);
+
+        String secret = tenants.as(commune.admin(), () -> tokens.create(new NewApiToken("Calendrier", Role.READ_ONLY,
+                30))).secret();
+        MvcResult result = mvc.perform(get("/api/v1/elections/situation").param("at", "2027-04-24T08:00:00+02:00")
+                .header("Authorization", "Bearer " + secret)).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(result).get("freeze").asBoolean()).isTrue();
+        assertThat(body(result).get("collectiviteId").asString()).isEqualTo(commune.id().toString());
     }
 
     @Test
