@@ -4,6 +4,7 @@ import fr.parvis.compliance.domain.ElectionOverride;
 import fr.parvis.compliance.domain.ElectionOverrides;
 import fr.parvis.compliance.domain.LocalElection;
 import fr.parvis.compliance.domain.LocalElections;
+import fr.parvis.shared.ConflictException;
 import fr.parvis.shared.InvalidInputException;
 import fr.parvis.shared.NotFoundException;
 import fr.parvis.shared.Texts;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -122,7 +124,12 @@ public class ElectionManagement {
             if (change.hidden() != null) {
                 override.hide(change.hidden());
             }
-            overrides.flush();
+            try {
+                overrides.flush();
+            } catch (DataIntegrityViolationException e) {
+                // the same election changed at the same instant by someone else of the collectivité
+                throw new ConflictException("elections.conflict", null);
+            }
         } else {
             LocalElection election = locals.findById(id).orElseThrow(() -> new NotFoundException("elections.notFound"));
             if (describe) {
