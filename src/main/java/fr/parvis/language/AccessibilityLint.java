@@ -3,9 +3,11 @@ package fr.parvis.language;
 import fr.parvis.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,6 +32,8 @@ public class AccessibilityLint {
     public static final int MAX_HASHTAGS = 3;
     /** Most emojis before a warning. */
     public static final int MAX_EMOJIS = 3;
+    /** Most findings reported per rule (the first ones in the text), in both lints. */
+    public static final int MAX_FINDINGS_PER_RULE = 50;
     /** Most words in a sentence before a warning. */
     public static final int MAX_SENTENCE_WORDS = 25;
 
@@ -49,7 +53,8 @@ public class AccessibilityLint {
 
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/#])#([\\p{L}\\p{N}_]+)");
     private static final Pattern EXCLUDED = Pattern.compile(
-            "(?:https?://|www\\.)\\S+|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}|@[\\p{L}\\p{N}_.]+"
+            "(?:https?://|www\\.)\\S+|(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]++@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}"
+                    + "|@[\\p{L}\\p{N}_.]+"
                     + "|(?<![\\p{L}\\p{N}_&/#])#[\\p{L}\\p{N}_]+");
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+");
     private static final Pattern REPEATED_PUNCTUATION = Pattern.compile("[!?]{2,}");
@@ -109,7 +114,9 @@ public class AccessibilityLint {
         }
         findings.sort(Comparator.comparingInt(TextFinding::start).thenComparingInt(TextFinding::end)
                 .thenComparing(TextFinding::code));
-        return List.copyOf(findings);
+        Map<String, Integer> perRule = new HashMap<>();
+        return findings.stream().filter(f -> perRule.merge(f.code(), 1, Integer::sum) <= MAX_FINDINGS_PER_RULE)
+                .toList();
     }
 
     // ---- media ------------------------------------------------------------------------------------
@@ -253,7 +260,8 @@ public class AccessibilityLint {
             return;
         }
         if (found.size() > MAX_EMOJIS) {
-            String names = found.stream().map(e -> e.text() + " « " + e.name() + " »")
+            // each distinct emoji once, the first 20 of them
+            String names = found.stream().map(e -> e.text() + " « " + e.name() + " »").distinct().limit(20)
                     .collect(Collectors.joining(", "));
             findings.add(new TextFinding("EMOJI_TOO_MANY", Severity.WARNING, "lint.emojiTooMany",
                     List.of(found.size(), names, MAX_EMOJIS), LAW, -1, -1));
@@ -420,6 +428,7 @@ public class AccessibilityLint {
         closeRun(run, runs);
 
         Set<String> reported = new HashSet<>();
+        Set<String> defined = runs.isEmpty() ? Set.of() : definedAcronyms(text);
         for (List<Word> r : runs) {
             List<Word> unknown = r.stream().filter(w -> !acronyms.contains(w.text())).toList();
             if (unknown.isEmpty()) {
@@ -436,7 +445,7 @@ public class AccessibilityLint {
             }
             for (Word w : unknown) {
                 if (w.letters() > 6 || isWord(w) || hasAccent(w.text()) || !reported.add(w.text())
-                        || isDefined(text, w.text())) {
+                        || defined.contains(w.text())) {
                     continue;
                 }
                 findings.add(new TextFinding("UNDEFINED_ACRONYM", Severity.WARNING, "lint.undefinedAcronym",
@@ -470,11 +479,20 @@ public class AccessibilityLint {
         return false;
     }
 
-    /** "… (CCAS)" or "CCAS (centre communal d'action sociale)". */
-    static boolean isDefined(String text, String acronym) {
-        String quoted = Pattern.quote(acronym);
-        return Pattern.compile("\\(\\s*" + quoted + "\\s*\\)").matcher(text).find()
-                || Pattern.compile("(?<![\\p{L}])" + quoted + "\\s*\\(\\s*\\p{L}[^)]{2,}\\)").matcher(text).find();
+    private static final Pattern DEFINED_AFTER = Pattern.compile("\\(\\s*(\\p{Lu}{2,6})\\s*\\)");
+    private static final Pattern DEFINED_BEFORE =
+            Pattern.compile("(?<!\\p{L})(\\p{Lu}{2,6})\\s*\\(\\s*\\p{L}[^)]{2,200}\\)");
+
+    /** Acronyms the text defines: "… (CCAS)" or "CCAS (centre communal d'action sociale)". */
+    static Set<String> definedAcronyms(String text) {
+        Set<String> defined = new HashSet<>();
+        for (Pattern pattern : List.of(DEFINED_AFTER, DEFINED_BEFORE)) {
+            Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                defined.add(matcher.group(1));
+            }
+        }
+        return defined;
     }
 
     // ---- punctuation and sentences ----------------------------------------------------------------

@@ -3,8 +3,10 @@ package fr.parvis.language;
 import fr.parvis.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -92,37 +94,85 @@ public class NeutralityLint {
                 add(findings, folded, rule.code(), rule.messageKey(), rule.reference(), matcher.start(), matcher.end());
             }
         }
-        names(folded, context.candidateNames(), "NEUTRALITY_CANDIDATE", "lint.neutrality.candidate", findings);
-        names(folded, context.partyNames(), "NEUTRALITY_PARTY", "lint.neutrality.party", findings);
+        List<Token> tokens = tokens(folded.text);
+        names(folded, tokens, context.candidateNames(), "NEUTRALITY_CANDIDATE", "lint.neutrality.candidate", findings);
+        names(folded, tokens, context.partyNames(), "NEUTRALITY_PARTY", "lint.neutrality.party", findings);
         hashtags(folded, context, findings);
         findings.sort(Comparator.comparingInt(TextFinding::start).thenComparingInt(TextFinding::end)
                 .thenComparing(TextFinding::code));
         return List.copyOf(findings);
     }
 
-    private static void names(FoldedText folded, Iterable<String> names, String code, String key,
-            List<TextFinding> findings) {
-        for (String name : names) {
-            String foldedName = FoldedText.fold(name).strip();
-            if (foldedName.isEmpty()) {
+    /** A word of the folded text: letters and digits, and its folded offsets. */
+    private record Token(String text, int start, int end) {
+    }
+
+    private static List<Token> tokens(String folded) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        int n = folded.length();
+        while (i < n) {
+            int cp = folded.codePointAt(i);
+            if (!Character.isLetterOrDigit(cp)) {
+                i += Character.charCount(cp);
                 continue;
             }
-            StringBuilder regex = new StringBuilder(B);
-            for (String part : foldedName.split("[\\s-]+")) {
-                if (part.isEmpty()) {
-                    continue;
-                }
-                if (regex.length() > B.length()) {
-                    regex.append("[\\s-]+");
-                }
-                regex.append(Pattern.quote(part));
+            int start = i;
+            while (i < n && Character.isLetterOrDigit(folded.codePointAt(i))) {
+                i += Character.charCount(folded.codePointAt(i));
             }
-            regex.append(E);
-            Matcher matcher = Pattern.compile(regex.toString()).matcher(folded.text);
-            while (matcher.find()) {
-                add(findings, folded, code, key, L52_8, matcher.start(), matcher.end());
+            tokens.add(new Token(folded.substring(start, i), start, i));
+        }
+        return tokens;
+    }
+
+    /**
+     * Finds the names as whole words, in one pass over the words of the text (names are indexed by
+     * their first word): words of a name may be separated by spaces or hyphens.
+     */
+    private static void names(FoldedText folded, List<Token> tokens, Iterable<String> names, String code, String key,
+            List<TextFinding> findings) {
+        Map<String, List<String[]>> byFirstWord = new HashMap<>();
+        for (String name : names) {
+            String[] words = tokens(FoldedText.fold(name)).stream().map(Token::text).toArray(String[]::new);
+            if (words.length > 0) {
+                byFirstWord.computeIfAbsent(words[0], w -> new ArrayList<>()).add(words);
             }
         }
+        if (byFirstWord.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            List<String[]> candidates = byFirstWord.get(tokens.get(i).text());
+            if (candidates == null) {
+                continue;
+            }
+            for (String[] words : candidates) {
+                if (matchesAt(folded.text, tokens, i, words)) {
+                    add(findings, folded, code, key, L52_8, tokens.get(i).start(), tokens.get(i + words.length - 1).end());
+                }
+            }
+        }
+    }
+
+    private static boolean matchesAt(String text, List<Token> tokens, int at, String[] words) {
+        if (at + words.length > tokens.size()) {
+            return false;
+        }
+        for (int k = 1; k < words.length; k++) {
+            Token previous = tokens.get(at + k - 1);
+            Token token = tokens.get(at + k);
+            if (!token.text().equals(words[k])) {
+                return false;
+            }
+            for (int c = previous.end(); c < token.start(); c++) {
+                char between = text.charAt(c);
+                if (!Character.isWhitespace(between) && between != '-') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void hashtags(FoldedText folded, NeutralityContext context, List<TextFinding> findings) {
@@ -143,10 +193,17 @@ public class NeutralityLint {
             int foldedStart, int foldedEnd) {
         int start = folded.start(foldedStart);
         int end = folded.end(foldedEnd);
+        int sameRule = 0;
         for (TextFinding existing : findings) {
-            if (existing.code().equals(code) && existing.start() < end && start < existing.end()) {
-                return; // the same remark on an overlapping span
+            if (existing.code().equals(code)) {
+                if (existing.start() < end && start < existing.end()) {
+                    return; // the same remark on an overlapping span
+                }
+                sameRule++;
             }
+        }
+        if (sameRule >= AccessibilityLint.MAX_FINDINGS_PER_RULE) {
+            return;
         }
         findings.add(new TextFinding(code, Severity.WARNING, key, List.of(folded.original.substring(start, end)),
                 reference, start, end));

@@ -145,3 +145,11 @@ CREATE TABLE publishing_notification (
     read_at         TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX publishing_notification_user_ix ON publishing_notification (user_id, read_at, notified_at);
+
+-- The Parvis processes (nodes) that publish, with the last time each said it is alive: a claim of a
+-- node that stopped saying so is settled by reading back from the network.
+CREATE TABLE publishing_node (
+    name      VARCHAR(200)             NOT NULL PRIMARY KEY,
+    started_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_seen TIMESTAMP WITH TIME ZONE NOT NULL
+);

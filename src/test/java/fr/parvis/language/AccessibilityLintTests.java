@@ -322,6 +322,22 @@ class AccessibilityLintTests {
     }
 
     @Test
+    void reportsAtMostFiftyFindingsPerRule() {
+        assertThat(check("Oui !! ".repeat(60))).hasSize(AccessibilityLint.MAX_FINDINGS_PER_RULE)
+                .allMatch(f -> f.code().equals("REPEATED_PUNCTUATION"));
+    }
+
+    @Test
+    void pathologicalTextsOfTheMaximumLengthStayLinear() {
+        // an e-mail pattern that backtracked made 70,000 capitals take two minutes
+        for (String text : List.of("A".repeat(70_000), "#" + "a".repeat(69_999), "SIVOM (a ".repeat(7_000),
+                "🎉 ".repeat(23_000), "a@".repeat(35_000))) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> check(text));
+        }
+    }
+
+    @Test
     void isFastOnAThreeThousandCharacterText() {
         String post = "ATTENTION : la #fetedelamusique arrive !!! Venez 🎉 au parc avec le SIVOM 👍🏽 et 𝐥𝐞𝐬 enfants. "
                 + "Le CCAS et la CAF vous accueillent dans le cadre de la nouvelle programmation culturelle de la ville "

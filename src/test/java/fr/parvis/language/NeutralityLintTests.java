@@ -127,6 +127,20 @@ class NeutralityLintTests {
     }
 
     @Test
+    void manyNamesOnALongTextStayFastAndFindingsAreCapped() {
+        Set<String> names = IntStream.range(0, NeutralityContext.MAX_NAMES).mapToObj(i -> "Nom Prénom" + i)
+                .collect(Collectors.toSet());
+        NeutralityContext ctx = new NeutralityContext(names, names, names);
+        String text = "Nom Prenom1 et nous allons ".repeat(2_500);
+        List<TextFinding> findings = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> lint.check(text, ctx));
+        assertThat(findings.stream().filter(f -> f.code().equals("NEUTRALITY_CANDIDATE")))
+                .hasSize(AccessibilityLint.MAX_FINDINGS_PER_RULE);
+        assertThat(findings.stream().filter(f -> f.code().equals("NEUTRALITY_PROMISE")))
+                .hasSize(AccessibilityLint.MAX_FINDINGS_PER_RULE);
+    }
+
+    @Test
     void isFastOnALongText() throws IOException {
         String text = samples().map(a -> (String) a.get()[0]).collect(Collectors.joining(" ")).repeat(2)
                 .substring(0, 3_000);
