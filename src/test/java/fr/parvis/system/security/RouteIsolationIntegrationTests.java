@@ -19,6 +19,11 @@ import fr.parvis.channels.feeds.domain.FeedSources;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.compliance.AuditQuery;
 import fr.parvis.compliance.AuditTrail;
+import fr.parvis.publishing.NotificationManagement;
+import fr.parvis.publishing.PostCommand;
+import fr.parvis.publishing.PostStatus;
+import fr.parvis.publishing.PostView;
+import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.territory.ApiTokenManagement;
 import fr.parvis.territory.ApiTokenView;
 import fr.parvis.territory.CollectiviteManagement;
@@ -88,6 +93,8 @@ class RouteIsolationIntegrationTests {
             "GET /parametres/comptes/mastodon/retour", "GET /api/v1/accounts", "POST /api/v1/accounts/sandbox",
             "POST /api/v1/accounts/bluesky",
             "GET /parametres/sources", "POST /parametres/sources", "GET /api/v1/feeds", "POST /api/v1/feeds",
+            "GET /publier/nouveau", "GET /publier/publications", "GET /publier/a-valider", "GET /notifications",
+            "POST /notifications/lues", "GET /parametres/publication", "POST /parametres/publication",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -129,6 +136,12 @@ class RouteIsolationIntegrationTests {
     @Autowired
     FeedSources feedSources;
 
+    @Autowired
+    PublishingManagement publishing;
+
+    @Autowired
+    NotificationManagement notifications;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
@@ -153,7 +166,13 @@ class RouteIsolationIntegrationTests {
                 feedSources.save(new FeedSource("https://93.184.215.14/rss-b", FeedKind.OTHER, "Source B", null,
                         java.time.Instant.parse("2100-01-01T00:00:00Z")))
                         .id()));
-        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed);
+        Agent bElu = tenants.member(b, Role.ELECTED_OFFICIAL);
+        PostView post = tenants.as(b.admin(), () -> publishing.submit(publishing.create(new PostCommand(null,
+                "Publication de B", null, null, false, null, List.of(new PostCommand.VariantCommand(account, null, null,
+                        List.of())))).id(), Set.of()));
+        UUID notification = tenants.as(bElu, () -> notifications.list(0).get(0).id());
+        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, post.id(),
+                post.variants().get(0).id(), notification);
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -220,6 +239,34 @@ class RouteIsolationIntegrationTests {
         cases.put("POST /api/v1/sandbox/accounts/{accountId}/interactions", f -> json(post("/api/v1/sandbox/accounts/"
                 + f.account() + "/interactions"), "{\"type\": \"DIRECT_MESSAGE\", \"authorHandle\": \"par.a\", "
                 + "\"text\": \"Écrit par A\"}"));
+        String future = java.time.LocalDate.now().plusDays(3).toString();
+        cases.put("POST /publier/nouveau", f -> post("/publier/nouveau").param("body", "Par A")
+                .param("accounts", f.account().toString()).param("action", "draft"));
+        cases.put("POST /publier/apercu", f -> post("/publier/apercu").param("body", "Par A")
+                .param("accounts", f.account().toString()));
+        cases.put("GET /publier/publications/{id}", f -> get("/publier/publications/" + f.post()));
+        cases.put("GET /publier/publications/{id}/modifier", f -> get("/publier/publications/" + f.post() + "/modifier"));
+        cases.put("POST /publier/publications/{id}/modifier", f -> post("/publier/publications/" + f.post()
+                + "/modifier").param("body", "Par A").param("action", "draft"));
+        cases.put("POST /publier/publications/{id}/soumission", f -> post("/publier/publications/" + f.post()
+                + "/soumission"));
+        cases.put("POST /publier/publications/{id}/validation", f -> post("/publier/publications/" + f.post()
+                + "/validation"));
+        cases.put("POST /publier/publications/{id}/modifications", f -> post("/publier/publications/" + f.post()
+                + "/modifications").param("comment", "Par A"));
+        cases.put("POST /publier/publications/{id}/programmation", f -> post("/publier/publications/" + f.post()
+                + "/programmation").param("date", future).param("time", "10:00"));
+        cases.put("POST /publier/publications/{id}/publication-immediate", f -> post("/publier/publications/"
+                + f.post() + "/publication-immediate"));
+        cases.put("POST /publier/publications/{id}/annulation", f -> post("/publier/publications/" + f.post()
+                + "/annulation"));
+        cases.put("POST /publier/publications/{id}/commentaires", f -> post("/publier/publications/" + f.post()
+                + "/commentaires").param("text", "Par A"));
+        cases.put("POST /publier/publications/{id}/variantes/{variantId}/resultat", f -> post("/publier/publications/"
+                + f.post() + "/variantes/" + f.variant() + "/resultat").param("published", "true"));
+        cases.put("POST /notifications/{id}/lue", f -> post("/notifications/" + f.notification() + "/lue"));
+        cases.put("POST /parametres/publication/comptes/{accountId}", f -> post("/parametres/publication/comptes/"
+                + f.account()).param("approvalLevels", "0"));
         return cases;
     }
 
@@ -270,6 +317,11 @@ class RouteIsolationIntegrationTests {
                 .execute(status -> feedSources.findById(foreign.feed()).orElseThrow()));
         assertThat(feed.status()).isEqualTo(FeedStatus.ACTIVE);
         assertThat(feed.label()).isEqualTo("Source B");
+        assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post()))).satisfies(p -> {
+            assertThat(p.status()).isEqualTo(PostStatus.SUBMITTED);
+            assertThat(p.body()).isEqualTo("Publication de B");
+        });
+        assertThat(tenants.as(b.admin(), () -> publishing.history(foreign.post()).entries())).isEmpty();
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
@@ -310,6 +362,6 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry, UUID account, UUID feed) {
+            UUID auditEntry, UUID account, UUID feed, UUID post, UUID variant, UUID notification) {
     }
 }
