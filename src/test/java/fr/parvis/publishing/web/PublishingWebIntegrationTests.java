@@ -202,7 +202,7 @@ class PublishingWebIntegrationTests {
         Team team = fixtures.team();
         submitted(team, "Collecte des encombrants mardi.");
         String dashboard = html(send(team.elu(), get("/publier/publications")));
-        assertThat(dashboard).contains("href=\"/notifications\"").contains("(1 non lue(s))");
+        assertThat(dashboard).contains("href=\"/notifications\"").contains("1 non lue(s)");
         assertThat(html(send(team.elu(), get("/notifications")))).contains("Publication à valider")
                 .contains("Collecte des encombrants mardi.").contains("Non lue");
         assertThat(send(team.elu(), post("/notifications/lues")).getStatus()).isEqualTo(302);
