@@ -8,6 +8,7 @@ import fr.parvis.publishing.PostView;
 import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.shared.DomainException;
 import fr.parvis.shared.Ids;
+import fr.parvis.shared.NotFoundException;
 import fr.parvis.shared.web.FormErrors;
 import fr.parvis.territory.Permission;
 import fr.parvis.territory.access.Actors;
@@ -113,6 +114,9 @@ class ComposerController {
                 }
                 return "redirect:/publier/publications/" + post.id();
             } catch (DomainException | ConstraintViolationException e) {
+                if (e instanceof NotFoundException notFound) {
+                    throw notFound;
+                }
                 bind(e, result);
                 if (existing == null && postId != null) {
                     model.addAttribute("savedAsDraft", true);
@@ -157,6 +161,8 @@ class ComposerController {
             PostCommand command = form.command(zone);
             CheckReport report = publishing.preview(command);
             return ComposerPreview.of(command, publishing.targets(), report);
+        } catch (NotFoundException e) {
+            throw e;
         } catch (DomainException e) {
             return ComposerPreview.problem(e.messageKey(), e.arguments());
         } catch (ConstraintViolationException e) {
@@ -164,11 +170,8 @@ class ComposerController {
         }
     }
 
-    /** "Network @handle" of each account, to name the account of a finding. */
     private Map<UUID, String> handles() {
-        Map<UUID, String> handles = new LinkedHashMap<>();
-        publishing.targets().forEach(t -> handles.put(t.accountId(), t.network().name() + " @" + t.handle()));
-        return handles;
+        return WebSupport.handles(publishing.targets());
     }
 
     private String render(Model model, ComposerForm form, UUID postId, ComposerPreview preview) {

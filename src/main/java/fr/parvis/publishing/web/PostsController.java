@@ -102,6 +102,7 @@ class PostsController {
         waiting.forEach(p -> reports.put(p.id(), publishing.check(p.id())));
         model.addAttribute("posts", waiting);
         model.addAttribute("reports", reports);
+        model.addAttribute("handles", WebSupport.handles(publishing.targets()));
         model.addAttribute("zone", support.zone());
         return "publishing/approvals";
     }
@@ -230,6 +231,7 @@ class PostsController {
         var zone = support.zone();
         model.addAttribute("post", post);
         model.addAttribute("history", publishing.history(post.id()));
+        model.addAttribute("handles", WebSupport.handles(publishing.targets()));
         model.addAttribute("report", report);
         model.addAttribute("zone", zone);
         model.addAttribute("canWrite", Actors.has(Permission.POSTS_WRITE));

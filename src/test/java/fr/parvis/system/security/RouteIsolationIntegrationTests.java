@@ -24,6 +24,11 @@ import fr.parvis.compliance.ElectionDraft;
 import fr.parvis.compliance.ElectionKind;
 import fr.parvis.compliance.ElectionManagement;
 import fr.parvis.compliance.ElectionView;
+import fr.parvis.publishing.NotificationManagement;
+import fr.parvis.publishing.PostCommand;
+import fr.parvis.publishing.PostStatus;
+import fr.parvis.publishing.PostView;
+import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.territory.ApiTokenManagement;
 import fr.parvis.territory.ApiTokenView;
 import fr.parvis.territory.CollectiviteManagement;
@@ -95,6 +100,8 @@ class RouteIsolationIntegrationTests {
             "GET /parametres/sources", "POST /parametres/sources", "GET /api/v1/feeds", "POST /api/v1/feeds",
             "GET /parametres/elections", "POST /parametres/elections", "GET /api/v1/elections",
             "POST /api/v1/elections", "GET /api/v1/elections/situation",
+            "GET /publier/nouveau", "GET /publier/publications", "GET /publier/a-valider", "GET /notifications",
+            "POST /notifications/lues", "GET /parametres/publication", "POST /parametres/publication",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -139,6 +146,12 @@ class RouteIsolationIntegrationTests {
     @Autowired
     ElectionManagement elections;
 
+    @Autowired
+    PublishingManagement publishing;
+
+    @Autowired
+    NotificationManagement notifications;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
@@ -167,7 +180,13 @@ class RouteIsolationIntegrationTests {
                 .toLocalDate().plusDays(30);
         UUID election = tenants.as(b.admin(), () -> elections.create(new ElectionDraft(ElectionKind.PARTIELLE,
                 "Partielle B", java.util.List.of(firstRound), false)).id());
-        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, election);
+        Agent bElu = tenants.member(b, Role.ELECTED_OFFICIAL);
+        PostView post = tenants.as(b.admin(), () -> publishing.submit(publishing.create(new PostCommand(null,
+                "Publication de B", null, null, false, null, List.of(new PostCommand.VariantCommand(account, null, null,
+                        List.of())))).id(), Set.of()));
+        UUID notification = tenants.as(bElu, () -> notifications.list(0).get(0).id());
+        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, post.id(),
+                post.variants().get(0).id(), notification, election);
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -243,6 +262,34 @@ class RouteIsolationIntegrationTests {
         cases.put("POST /api/v1/sandbox/accounts/{accountId}/interactions", f -> json(post("/api/v1/sandbox/accounts/"
                 + f.account() + "/interactions"), "{\"type\": \"DIRECT_MESSAGE\", \"authorHandle\": \"par.a\", "
                 + "\"text\": \"Écrit par A\"}"));
+        String future = java.time.LocalDate.now().plusDays(3).toString();
+        cases.put("POST /publier/nouveau", f -> post("/publier/nouveau").param("body", "Par A")
+                .param("accounts", f.account().toString()).param("action", "draft"));
+        cases.put("POST /publier/apercu", f -> post("/publier/apercu").param("body", "Par A")
+                .param("accounts", f.account().toString()));
+        cases.put("GET /publier/publications/{id}", f -> get("/publier/publications/" + f.post()));
+        cases.put("GET /publier/publications/{id}/modifier", f -> get("/publier/publications/" + f.post() + "/modifier"));
+        cases.put("POST /publier/publications/{id}/modifier", f -> post("/publier/publications/" + f.post()
+                + "/modifier").param("body", "Par A").param("action", "draft"));
+        cases.put("POST /publier/publications/{id}/soumission", f -> post("/publier/publications/" + f.post()
+                + "/soumission"));
+        cases.put("POST /publier/publications/{id}/validation", f -> post("/publier/publications/" + f.post()
+                + "/validation"));
+        cases.put("POST /publier/publications/{id}/modifications", f -> post("/publier/publications/" + f.post()
+                + "/modifications").param("comment", "Par A"));
+        cases.put("POST /publier/publications/{id}/programmation", f -> post("/publier/publications/" + f.post()
+                + "/programmation").param("date", future).param("time", "10:00"));
+        cases.put("POST /publier/publications/{id}/publication-immediate", f -> post("/publier/publications/"
+                + f.post() + "/publication-immediate"));
+        cases.put("POST /publier/publications/{id}/annulation", f -> post("/publier/publications/" + f.post()
+                + "/annulation"));
+        cases.put("POST /publier/publications/{id}/commentaires", f -> post("/publier/publications/" + f.post()
+                + "/commentaires").param("text", "Par A"));
+        cases.put("POST /publier/publications/{id}/variantes/{variantId}/resultat", f -> post("/publier/publications/"
+                + f.post() + "/variantes/" + f.variant() + "/resultat").param("published", "true"));
+        cases.put("POST /notifications/{id}/lue", f -> post("/notifications/" + f.notification() + "/lue"));
+        cases.put("POST /parametres/publication/comptes/{accountId}", f -> post("/parametres/publication/comptes/"
+                + f.account()).param("approvalLevels", "0"));
         return cases;
     }
 
@@ -296,6 +343,11 @@ class RouteIsolationIntegrationTests {
         ElectionView election = tenants.as(b.admin(), () -> elections.get(foreign.election()));
         assertThat(election.name()).isEqualTo("Partielle B");
         assertThat(election.hidden()).isFalse();
+        assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post()))).satisfies(p -> {
+            assertThat(p.status()).isEqualTo(PostStatus.SUBMITTED);
+            assertThat(p.body()).isEqualTo("Publication de B");
+        });
+        assertThat(tenants.as(b.admin(), () -> publishing.history(foreign.post()).entries())).isEmpty();
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
@@ -336,6 +388,6 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry, UUID account, UUID feed, UUID election) {
+            UUID auditEntry, UUID account, UUID feed, UUID post, UUID variant, UUID notification, UUID election) {
     }
 }
