@@ -211,6 +211,8 @@ class PublishingBrowserIntegrationTests {
         String mediaId = mediaPath.substring("/publier/medias/".length());
         UUID.fromString(mediaId);
         assertThat(flash()).contains("sans texte alternatif");
+        // Without a text alternative yet, the preview is shown as decorative (alt=""), never without alt.
+        assertThat(driver.findElement(By.cssSelector("main img[src$='/apercu']")).getDomAttribute("alt")).isEmpty();
         screenshot("publishing-03-media-sans-texte-alternatif");
         axe("publishing-03-media-sans-texte-alternatif");
 
@@ -259,6 +261,8 @@ class PublishingBrowserIntegrationTests {
                 .click(), "/publier/medias/" + mediaId);
         assertThat(flash()).doesNotContain("sans texte alternatif");
         assertThat(driver.findElement(By.id("describe-altText")).getAttribute("value")).isEqualTo(ALT_TEXT);
+        assertThat(driver.findElement(By.cssSelector("main img[src$='/apercu']")).getDomAttribute("alt"))
+                .isEqualTo(ALT_TEXT);
         screenshot("publishing-06-texte-alternatif-ajoute");
         driver.close();
         driver.switchTo().window(composer);
@@ -295,7 +299,8 @@ class PublishingBrowserIntegrationTests {
                 "/publier/a-valider");
         assertThat(h1()).isEqualTo("À valider");
         WebElement waiting = driver.findElement(By.cssSelector("article[aria-labelledby='a-" + postId + "']"));
-        assertThat(waiting.getText()).contains(TITLE).contains(MESSAGE).contains("0 erreur");
+        assertThat(waiting.getText()).contains(TITLE).contains(MESSAGE).doesNotContain("Erreur bloquante");
+        assertThat(waiting.findElements(By.cssSelector(".finding-error"))).isEmpty();
         assertThat(waiting.findElements(By.cssSelector(".net-card"))).hasSize(3);
         screenshot("publishing-09-a-valider");
         axe("publishing-09-a-valider");
