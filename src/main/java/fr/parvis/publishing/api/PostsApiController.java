@@ -14,6 +14,8 @@ import fr.parvis.publishing.api.PostResponses.Words;
 import fr.parvis.shared.Ids;
 import fr.parvis.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,6 +67,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class PostsApiController {
 
     static final String TAG = "Publications";
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
 
     private static final List<Locale> LANGUAGES = List.of(Locale.FRENCH, Locale.ENGLISH);
 
@@ -137,7 +143,8 @@ class PostsApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @ApiResponse(responseCode = "404", description = "Un des comptes n'existe pas dans la collectivité")
+    @ApiResponse(responseCode = "404", description = "Un des comptes n'existe pas dans la collectivité",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @Operation(operationId = "createPost", summary = "Écrire une publication (brouillon)",
             description = "Un message et une déclinaison par compte, avec ses médias. La publication est un "
                     + "brouillon : /submit l'envoie au circuit de validation.")
@@ -150,7 +157,9 @@ class PostsApiController {
     }
 
     @PutMapping("/{id}")
-    @ApiResponse(responseCode = "409", description = "Publication en cours d'envoi, déjà publiée ou plus modifiable")
+    @ApiResponse(responseCode = "409", description = "Publication en cours d'envoi, déjà publiée ou plus modifiable",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "updatePost", summary = "Modifier une publication",
             description = "Remplace le contenu et les comptes. Une publication validée ou programmée revient au "
                     + "brouillon (le circuit recommence).")
@@ -161,7 +170,8 @@ class PostsApiController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @ApiResponse(responseCode = "409", description = "La publication n'est pas un brouillon")
+    @ApiResponse(responseCode = "409", description = "La publication n'est pas un brouillon",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @Operation(operationId = "deletePost", summary = "Supprimer un brouillon",
             description = "Le brouillon est conservé comme annulé (archives publiques) et disparaît des listes.")
     ResponseEntity<Void> delete(@PathVariable String id) {
@@ -172,7 +182,9 @@ class PostsApiController {
     // ---- Circuit ------------------------------------------------------------------------------
 
     @PostMapping("/{id}/submit")
-    @ApiResponse(responseCode = "409", description = "La publication n'est pas un brouillon")
+    @ApiResponse(responseCode = "409", description = "La publication n'est pas un brouillon",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "submitPost", summary = "Soumettre au circuit de validation",
             description = "Refusée (400) tant que les vérifications trouvent des erreurs ou des avertissements non "
                     + "acceptés : la liste errors les donne, chacune avec son code. Sans niveau de validation, la "
@@ -187,7 +199,9 @@ class PostsApiController {
 
     @PostMapping("/{id}/approve")
     @ApiResponse(responseCode = "409", description = "La publication n'attend pas de validation, ou son heure est "
-            + "passée")
+            + "passée",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "approvePost", summary = "Valider (un niveau du circuit)",
             description = "Réservé aux rôles du niveau en attente ; l'auteur ne valide pas sa propre publication "
                     + "(403).")
@@ -199,7 +213,9 @@ class PostsApiController {
     }
 
     @PostMapping("/{id}/request-changes")
-    @ApiResponse(responseCode = "409", description = "La publication n'attend pas de validation")
+    @ApiResponse(responseCode = "409", description = "La publication n'attend pas de validation",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "requestPostChanges", summary = "Renvoyer à l'auteur",
             description = "Avec la raison, obligatoire. L'auteur est prévenu.")
     PostResponse requestChanges(@PathVariable String id, @Valid @RequestBody PostRequests.ChangesRequest body,
@@ -208,7 +224,9 @@ class PostsApiController {
     }
 
     @PostMapping("/{id}/schedule")
-    @ApiResponse(responseCode = "409", description = "La publication ne peut plus être programmée")
+    @ApiResponse(responseCode = "409", description = "La publication ne peut plus être programmée",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "schedulePost", summary = "Programmer (ou reprogrammer)",
             description = "Une publication validée part à cette heure ; un brouillon garde l'heure pour la suite du "
                     + "circuit. L'heure ne peut pas être passée.")
@@ -220,7 +238,9 @@ class PostsApiController {
     }
 
     @PostMapping("/{id}/publish-now")
-    @ApiResponse(responseCode = "409", description = "La publication n'est pas validée")
+    @ApiResponse(responseCode = "409", description = "La publication n'est pas validée",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "publishPostNow", summary = "Publier maintenant une publication validée")
     PostResponse publishNow(@PathVariable String id, HttpServletRequest request) {
         UUID postId = Ids.parse(id);
@@ -229,7 +249,9 @@ class PostsApiController {
     }
 
     @PostMapping("/{id}/cancel")
-    @ApiResponse(responseCode = "409", description = "Publication en cours d'envoi ou déjà publiée")
+    @ApiResponse(responseCode = "409", description = "Publication en cours d'envoi ou déjà publiée",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "cancelPost", summary = "Annuler une publication non publiée",
             description = "Les programmations (y compris celles enregistrées sur les réseaux) sont annulées ; rien "
                     + "n'est effacé.")
@@ -238,7 +260,9 @@ class PostsApiController {
     }
 
     @PostMapping("/{id}/variants/{variantId}/resolve")
-    @ApiResponse(responseCode = "409", description = "Le résultat de cette publication n'est pas incertain")
+    @ApiResponse(responseCode = "409", description = "Le résultat de cette publication n'est pas incertain",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "resolvePublication", summary = "Trancher un résultat incertain",
             description = "Après vérification sur le réseau : publiée (avec son adresse si connue), ou non publiée "
                     + "(elle repart aussitôt, une seule fois).")
