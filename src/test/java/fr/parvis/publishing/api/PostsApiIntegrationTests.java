@@ -283,6 +283,25 @@ class PostsApiIntegrationTests {
                 Map.of("published", true)).getStatus()).isEqualTo(409);
         assertThat(call(post("/api/v1/posts/" + id + "/variants/" + UUID.randomUUID() + "/resolve"), manager,
                 Map.of("published", true)).getStatus()).isEqualTo(404);
+
+        // the node died during the call: a person checks on the network and settles it
+        tenants.as(team.admin(), () -> new TransactionTemplate(transactionManager).executeWithoutResult(status ->
+                variants.findById(variantId).orElseThrow().outcomeUnknown("publishing.outcome.nodeLost", "test-node")));
+        JsonNode uncertain = read(call(get("/api/v1/posts/" + id), manager, null)).get("variants").get(0);
+        assertThat(uncertain.get("state").asString()).isEqualTo("OUTCOME_UNKNOWN");
+        assertThat(uncertain.get("error").get("code").asString()).isEqualTo("publishing.outcome.nodeLost");
+        assertThat(uncertain.get("error").get("message").asString()).contains("serveur qui publiait (test-node)");
+        assertThat(call(post("/api/v1/posts/" + id + "/variants/" + variantId + "/resolve"), manager,
+                Map.of("published", true, "url", "pas une adresse")).getStatus()).isEqualTo(400);
+        assertThat(call(post("/api/v1/posts/" + id + "/variants/" + variantId + "/resolve"), manager, Map.of())
+                .getStatus()).isEqualTo(400);
+        MockHttpServletResponse resolved = call(post("/api/v1/posts/" + id + "/variants/" + variantId + "/resolve"),
+                manager, Map.of("published", true, "url", "https://sandbox.example/p/42"));
+        assertThat(resolved.getStatus()).isEqualTo(200);
+        JsonNode settled = read(resolved).get("variants").get(0);
+        assertThat(settled.get("state").asString()).isEqualTo("PUBLISHED");
+        assertThat(settled.get("url").asString()).isEqualTo("https://sandbox.example/p/42");
+        assertThat(settled.get("resolvedBy").asString()).isNotBlank();
     }
 
     // ---- helpers ------------------------------------------------------------------------------
