@@ -219,6 +219,26 @@ public class PublishingManagement {
         return get(post.id());
     }
 
+    /**
+     * For the platform only (load benchmarks, tooling): a post approved by the platform, with the
+     * reason recorded as a bypass of the circuit, scheduled at {@code at}. Refused to agents.
+     */
+    @Transactional
+    public PostView createPreApproved(@Valid @NotNull PostCommand command, @NotNull Instant at,
+            @NotNull @Size(min = 1, max = 300) String reason) {
+        if (Actors.currentSystem().isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException("Platform only");
+        }
+        PostView created = create(command, Post.Origin.API, null);
+        Post post = lock(created.id());
+        Instant now = clock.instant();
+        approvals.save(new Approval(post.id(), 1, Approval.Decision.BYPASSED, null, "Parvis", null, now, reason));
+        post.bypassApproval(reason, now);
+        scheduler.schedule(post, variants.findByPostIdOrderByNetworkAscCreatedAtAsc(post.id()), at);
+        audit.record(record("publishing.post.preApproved", post, AuditDetails.of("reason", reason)));
+        return view(post, variants.findByPostIdOrderByNetworkAscCreatedAtAsc(post.id()));
+    }
+
     private static Post.Origin origin(ParvisAuthentication agent) {
         return agent.tokenId().isPresent() ? Post.Origin.API : Post.Origin.COMPOSER;
     }

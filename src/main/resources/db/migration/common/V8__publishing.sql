@@ -12,6 +12,7 @@ CREATE TABLE publishing_settings (
     level1_roles    VARCHAR(200)             NOT NULL,
     level2_roles    VARCHAR(200)             NOT NULL,
     notify_by_email BOOLEAN                  NOT NULL,
+    reserve_names   VARCHAR(4000),
     CONSTRAINT publishing_settings_uk UNIQUE (collectivite_id)
 );
 
@@ -145,3 +146,11 @@ CREATE TABLE publishing_notification (
     read_at         TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX publishing_notification_user_ix ON publishing_notification (user_id, read_at, notified_at);
+
+-- The Parvis processes (nodes) that publish, with the last time each said it is alive: a claim of a
+-- node that stopped saying so is settled by reading back from the network.
+CREATE TABLE publishing_node (
+    name      VARCHAR(200)             NOT NULL PRIMARY KEY,
+    started_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_seen TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -359,6 +359,22 @@ class BrowserIntegrationTests {
             assertThat(driver.findElement(By.id("feed-url")).getAttribute("aria-describedby"))
                     .isEqualTo("feed-url-hint feed-url-error");
         });
+        check(tests, "parametres-elections", "calendrier électoral et bandeau de réserve", () -> {
+            open("/parametres/elections");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Élections et période de réserve");
+            assertThat(driver.findElements(By.cssSelector("main tbody tr"))).hasSizeGreaterThanOrEqualTo(4);
+        });
+        check(tests, "parametres-elections-erreur", "élection aux tours dans le désordre refusée", () -> {
+            open("/parametres/elections");
+            driver.findElement(By.id("election-name")).sendKeys("Partielle");
+            ((JavascriptExecutor) driver).executeScript(
+                    "document.getElementById('election-round1').value = '2030-03-17';"
+                    + "document.getElementById('election-round2').value = '2030-03-10';");
+            navigate(() -> driver.findElement(By.cssSelector("form[action$='/parametres/elections'] button[type=submit]")).click(),
+                    null);
+            assertThat(driver.findElement(By.cssSelector("main form .alert-error")).getText())
+                    .contains("Le second tour doit avoir lieu après le premier.");
+        });
         page(tests, "compte", "/compte", "Mon compte");
         page(tests, "accessibilite", "/accessibilite", "Déclaration d'accessibilité");
         page(tests, "erreur-404", "/cette-page-n-existe-pas", "Page introuvable");

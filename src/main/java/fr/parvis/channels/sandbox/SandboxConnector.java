@@ -8,6 +8,7 @@ import fr.parvis.channels.spi.ConnectFlow;
 import fr.parvis.channels.spi.ConnectedAccount;
 import fr.parvis.channels.spi.Connector;
 import fr.parvis.channels.spi.Credentials;
+import fr.parvis.channels.spi.ConnectorException;
 import fr.parvis.channels.spi.Cursor;
 import fr.parvis.channels.spi.Interaction;
 import fr.parvis.channels.spi.InteractionPage;
@@ -31,6 +32,7 @@ import fr.parvis.channels.spi.SearchResult;
 import fr.parvis.channels.spi.TextCounter;
 import fr.parvis.channels.spi.Timeline;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -55,9 +57,11 @@ public class SandboxConnector implements Connector, ConnectFlow.OneClick, Publis
             SandboxNetwork.SCHEDULE_LEAD, "Aucune (réseau simulé)");
 
     private final SandboxNetwork network;
+    private final Duration publishLatency;
 
-    SandboxConnector(SandboxNetwork network) {
+    SandboxConnector(SandboxNetwork network, SandboxProperties properties) {
         this.network = network;
+        this.publishLatency = properties.publishLatency();
     }
 
     @Override
@@ -139,6 +143,14 @@ public class SandboxConnector implements Connector, ConnectFlow.OneClick, Publis
 
     @Override
     public PublishedPost publish(AccountContext account, PostDraft draft) {
+        if (!publishLatency.isZero()) {
+            try {
+                Thread.sleep(publishLatency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException(ConnectorException.Kind.OUTCOME_UNKNOWN, "connector.interrupted", null, e);
+            }
+        }
         return network.publish(account, draft);
     }
 

@@ -217,7 +217,9 @@ public class Variant extends TenantScoped {
         this.externalId = externalId;
         this.url = url;
         this.publishedAt = at;
-        this.resolvedBy = resolvedBy;
+        if (resolvedBy != null) {
+            this.resolvedBy = resolvedBy;
+        }
         clearError();
     }
 

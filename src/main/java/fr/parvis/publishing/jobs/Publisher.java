@@ -14,6 +14,7 @@ import fr.parvis.publishing.PostChecks;
 import fr.parvis.publishing.PostPublished;
 import fr.parvis.publishing.PostStatus;
 import fr.parvis.publishing.PostTexts;
+import fr.parvis.publishing.PublishingProperties;
 import fr.parvis.publishing.PublicationFailed;
 import fr.parvis.publishing.PublicationOutcomeUnknown;
 import fr.parvis.publishing.VariantState;
@@ -26,7 +27,6 @@ import fr.parvis.publishing.domain.Variants;
 import fr.parvis.shared.DomainException;
 import fr.parvis.shared.Texts;
 import fr.parvis.shared.tenancy.Tenancy;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,9 +63,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Publisher {
 
-    /** A claim older than this, still {@code PUBLISHING}, belongs to a node that is gone. */
-    public static final Duration STALE_CLAIM = Duration.ofMinutes(2);
-
     /** How long after its time a natively scheduled post may appear before Parvis takes over. */
     static final Duration NATIVE_GRACE = Duration.ofMinutes(10);
 
@@ -79,16 +76,24 @@ public class Publisher {
     private final ChannelPublishing channels;
     private final PublicationScheduler scheduler;
     private final PostChecks checks;
-    private final List<PublicationContent> contents;
+    private final org.springframework.beans.factory.ObjectProvider<PublicationContent> contents;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final String node;
+    private final Duration staleClaim;
+    private final Duration maxCall;
+    private final NodeHeartbeat heartbeat;
 
     Publisher(Posts posts, Variants variants, Notifications notifications, ChannelPublishing channels,
-            PublicationScheduler scheduler, PostChecks checks, List<PublicationContent> contents, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+            PublicationScheduler scheduler, PostChecks checks,
+            org.springframework.beans.factory.ObjectProvider<PublicationContent> contents, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
+            PublishingProperties properties, NodeHeartbeat heartbeat) {
+        this.staleClaim = properties.staleClaim();
+        this.maxCall = properties.maxCall();
+        this.heartbeat = heartbeat;
         this.posts = posts;
         this.variants = variants;
         this.notifications = notifications;
@@ -100,7 +105,7 @@ public class Publisher {
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.node = Texts.abbreviate(ManagementFactory.getRuntimeMXBean().getName(), 200);
+        this.node = heartbeat.name();
     }
 
     /** What happened to a variant in one run. */
@@ -113,6 +118,11 @@ public class Publisher {
     }
 
     /** Publishes the variant if it is due and nobody took it; reads it back if its claim is stale. */
+    /** A claim older than this, still {@code PUBLISHING}, belongs to a node that is gone. */
+    public Duration staleClaim() {
+        return staleClaim;
+    }
+
     public Outcome run(UUID variantId) {
         Object claim;
         try {
@@ -147,7 +157,10 @@ public class Publisher {
                 }
             }
             case PUBLISHING -> {
-                if (variant.claimedAt() != null && variant.claimedAt().isBefore(now.minus(STALE_CLAIM))) {
+                boolean nodeGone = variant.claimedAt() != null && variant.claimedAt().isBefore(now.minus(staleClaim))
+                        && !heartbeat.alive(variant.claimedBy());
+                boolean tooLong = variant.claimedAt() != null && variant.claimedAt().isBefore(now.minus(maxCall));
+                if (nodeGone || tooLong) {
                     variant.outcomeUnknown("publishing.outcome.nodeLost", variant.claimedBy());
                     scheduler.refreshStatus(post);
                     return Outcome.OUTCOME_UNKNOWN;
@@ -180,7 +193,7 @@ public class Publisher {
         String text = PostTexts.finalText(variant.text(), post.body(), post.link(), post.utmCampaign(),
                 variant.network());
         String link = PostTexts.taggedLink(post.link(), post.utmCampaign(), variant.network());
-        var images = contents.stream().flatMap(c -> c.images(variant).stream()).toList();
+        var images = contents.orderedStream().flatMap(c -> c.images(variant).stream()).toList();
         return new PostDraft(text, images, link == null ? null : URI.create(link), null, "fr", variant.id().toString());
     }
 

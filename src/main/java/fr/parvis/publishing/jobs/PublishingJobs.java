@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import fr.parvis.publishing.PostStatus;
 import fr.parvis.publishing.PublishingManagement;
+import fr.parvis.publishing.PublishingProperties;
 import fr.parvis.publishing.VariantState;
 import fr.parvis.publishing.domain.Posts;
 import fr.parvis.publishing.domain.Variant;
@@ -45,9 +46,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @CrossTenant("Finds, across collectivités, the publications that are due, stale or unknown")
 public class PublishingJobs {
 
-    /** A scheduled variant this late is taken by the dispatcher (its execution was missed). */
-    static final Duration MISSED = Duration.ofSeconds(30);
-
     /** Unknown outcomes are read back at most this often. */
     static final Duration READ_BACK_EVERY = Duration.ofSeconds(30);
 
@@ -61,9 +59,11 @@ public class PublishingJobs {
     private final PublishingManagement management;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final PublishingProperties properties;
 
     PublishingJobs(Variants variants, Posts posts, Publisher publisher, PublishingManagement management, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, PublishingProperties properties) {
+        this.properties = properties;
         this.variants = variants;
         this.posts = posts;
         this.publisher = publisher;
@@ -93,7 +93,7 @@ public class PublishingJobs {
 
     @Bean
     RecurringTask<Void> publishingDispatchTask() {
-        return Tasks.recurring("publishing-dispatch", FixedDelay.ofSeconds(10))
+        return Tasks.recurring("publishing-dispatch", FixedDelay.of(properties.dispatchInterval()))
                 .execute((instance, context) -> dispatch());
     }
 
@@ -116,13 +116,13 @@ public class PublishingJobs {
         Instant now = clock.instant();
         List<Due> overdue = SystemActor.actAsRoot("publishing dispatch", () -> transaction.execute(status -> {
             List<Due> due = new ArrayList<>();
-            variants.findByStateAndDueAtBeforeOrderByDueAtAsc(VariantState.SCHEDULED, now.minus(MISSED),
+            variants.findByStateAndDueAtBeforeOrderByDueAtAsc(VariantState.SCHEDULED, now.minus(properties.missed()),
                     PageRequest.of(0, BATCH)).forEach(v -> due.add(Due.of(v)));
             return due;
         }));
         List<Due> doubtful = SystemActor.actAsRoot("publishing read-back", () -> transaction.execute(status -> {
             List<Due> due = new ArrayList<>();
-            variants.findByStateAndClaimedAtBefore(VariantState.PUBLISHING, now.minus(Publisher.STALE_CLAIM),
+            variants.findByStateAndClaimedAtBefore(VariantState.PUBLISHING, now.minus(publisher.staleClaim()),
                     PageRequest.of(0, BATCH)).forEach(v -> due.add(Due.of(v)));
             variants.findByStateAndResolvedByIsNullAndUpdatedAtBefore(VariantState.OUTCOME_UNKNOWN,
                     now.minus(READ_BACK_EVERY), PageRequest.of(0, BATCH)).forEach(v -> due.add(Due.of(v)));

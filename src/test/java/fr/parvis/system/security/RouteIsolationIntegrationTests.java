@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -21,6 +22,10 @@ import fr.parvis.channels.feeds.domain.FeedSources;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.compliance.AuditQuery;
 import fr.parvis.compliance.AuditTrail;
+import fr.parvis.compliance.ElectionDraft;
+import fr.parvis.compliance.ElectionKind;
+import fr.parvis.compliance.ElectionManagement;
+import fr.parvis.compliance.ElectionView;
 import fr.parvis.publishing.PostCommand;
 import fr.parvis.publishing.PostStatus;
 import fr.parvis.publishing.PostView;
@@ -94,6 +99,8 @@ class RouteIsolationIntegrationTests {
             "GET /parametres/comptes/mastodon/retour", "GET /api/v1/accounts", "POST /api/v1/accounts/sandbox",
             "POST /api/v1/accounts/bluesky",
             "GET /parametres/sources", "POST /parametres/sources", "GET /api/v1/feeds", "POST /api/v1/feeds",
+            "GET /parametres/elections", "POST /parametres/elections", "GET /api/v1/elections",
+            "POST /api/v1/elections", "GET /api/v1/elections/situation",
             "GET /api/v1/posts", "POST /api/v1/posts",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
@@ -137,6 +144,9 @@ class RouteIsolationIntegrationTests {
     FeedSources feedSources;
 
     @Autowired
+    ElectionManagement elections;
+
+    @Autowired
     PublishingManagement publishing;
 
     @Autowired
@@ -166,11 +176,15 @@ class RouteIsolationIntegrationTests {
                 feedSources.save(new FeedSource("https://93.184.215.14/rss-b", FeedKind.OTHER, "Source B", null,
                         java.time.Instant.parse("2100-01-01T00:00:00Z")))
                         .id()));
+        java.time.LocalDate firstRound = tenants.clock().instant().atZone(java.time.ZoneId.of("Europe/Paris"))
+                .toLocalDate().plusDays(30);
+        UUID election = tenants.as(b.admin(), () -> elections.create(new ElectionDraft(ElectionKind.PARTIELLE,
+                "Partielle B", java.util.List.of(firstRound), false)).id());
         UUID bSandbox = tenants.as(b.admin(), () -> accountManagement.connectOneClick(Network.SANDBOX,
                 "b" + UUID.randomUUID().toString().substring(0, 8), null, null)).id();
         PostView bPost = tenants.as(bManager, () -> publishing.create(new PostCommand(null, "Écrit par B", null, null,
                 false, null, List.of(new PostCommand.VariantCommand(bSandbox, null, null, List.of())))));
-        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, bPost.id(),
+        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, election, bPost.id(),
                 bPost.variants().get(0).id());
     }
 
@@ -224,6 +238,15 @@ class RouteIsolationIntegrationTests {
         cases.put("GET /api/v1/accounts/{id}/posts", f -> get("/api/v1/accounts/" + f.account() + "/posts"));
         cases.put("GET /api/v1/accounts/{id}/interactions", f -> get("/api/v1/accounts/" + f.account()
                 + "/interactions"));
+        cases.put("GET /parametres/elections/{id}", f -> get("/parametres/elections/" + f.election()));
+        cases.put("POST /parametres/elections/{id}", f -> post("/parametres/elections/" + f.election())
+                .param("kind", "AUTRE").param("name", "Prise par A").param("round1", "2030-01-06"));
+        for (String action : List.of("masquage", "affichage")) {
+            cases.put("POST /parametres/elections/{id}/" + action, f -> post("/parametres/elections/" + f.election()
+                    + "/" + action));
+        }
+        cases.put("PUT /api/v1/elections/{id}", f -> json(put("/api/v1/elections/" + f.election()),
+                "{\"name\": \"Prise par A\", \"hidden\": true}"));
         cases.put("GET /parametres/sources/{id}", f -> get("/parametres/sources/" + f.feed()));
         for (String action : List.of("description", "lecture", "pause", "reprise", "suppression")) {
             cases.put("POST /parametres/sources/{id}/" + action, f -> post("/parametres/sources/" + f.feed() + "/"
@@ -304,6 +327,9 @@ class RouteIsolationIntegrationTests {
                 .execute(status -> feedSources.findById(foreign.feed()).orElseThrow()));
         assertThat(feed.status()).isEqualTo(FeedStatus.ACTIVE);
         assertThat(feed.label()).isEqualTo("Source B");
+        ElectionView election = tenants.as(b.admin(), () -> elections.get(foreign.election()));
+        assertThat(election.name()).isEqualTo("Partielle B");
+        assertThat(election.hidden()).isFalse();
         assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post()))).satisfies(p -> {
             assertThat(p.status()).isEqualTo(PostStatus.DRAFT);
             assertThat(p.body()).isEqualTo("Écrit par B");
@@ -348,6 +374,6 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry, UUID account, UUID feed, UUID post, UUID variant) {
+            UUID auditEntry, UUID account, UUID feed, UUID election, UUID post, UUID variant) {
     }
 }
