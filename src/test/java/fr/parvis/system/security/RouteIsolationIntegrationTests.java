@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import fr.parvis.channels.AccountStatus;
+import fr.parvis.channels.SocialAccountManagement;
 import fr.parvis.channels.domain.SocialAccount;
 import fr.parvis.channels.domain.SocialAccounts;
 import fr.parvis.channels.feeds.FeedKind;
@@ -24,6 +26,10 @@ import fr.parvis.compliance.ElectionDraft;
 import fr.parvis.compliance.ElectionKind;
 import fr.parvis.compliance.ElectionManagement;
 import fr.parvis.compliance.ElectionView;
+import fr.parvis.publishing.PostCommand;
+import fr.parvis.publishing.PostStatus;
+import fr.parvis.publishing.PostView;
+import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.territory.ApiTokenManagement;
 import fr.parvis.territory.ApiTokenView;
 import fr.parvis.territory.CollectiviteManagement;
@@ -95,6 +101,7 @@ class RouteIsolationIntegrationTests {
             "GET /parametres/sources", "POST /parametres/sources", "GET /api/v1/feeds", "POST /api/v1/feeds",
             "GET /parametres/elections", "POST /parametres/elections", "GET /api/v1/elections",
             "POST /api/v1/elections", "GET /api/v1/elections/situation",
+            "GET /api/v1/posts", "POST /api/v1/posts",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -139,6 +146,12 @@ class RouteIsolationIntegrationTests {
     @Autowired
     ElectionManagement elections;
 
+    @Autowired
+    PublishingManagement publishing;
+
+    @Autowired
+    SocialAccountManagement accountManagement;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
@@ -167,7 +180,12 @@ class RouteIsolationIntegrationTests {
                 .toLocalDate().plusDays(30);
         UUID election = tenants.as(b.admin(), () -> elections.create(new ElectionDraft(ElectionKind.PARTIELLE,
                 "Partielle B", java.util.List.of(firstRound), false)).id());
-        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, election);
+        UUID bSandbox = tenants.as(b.admin(), () -> accountManagement.connectOneClick(Network.SANDBOX,
+                "b" + UUID.randomUUID().toString().substring(0, 8), null, null)).id();
+        PostView bPost = tenants.as(bManager, () -> publishing.create(new PostCommand(null, "Écrit par B", null, null,
+                false, null, List.of(new PostCommand.VariantCommand(bSandbox, null, null, List.of())))));
+        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, election, bPost.id(),
+                bPost.variants().get(0).id());
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -243,6 +261,22 @@ class RouteIsolationIntegrationTests {
         cases.put("POST /api/v1/sandbox/accounts/{accountId}/interactions", f -> json(post("/api/v1/sandbox/accounts/"
                 + f.account() + "/interactions"), "{\"type\": \"DIRECT_MESSAGE\", \"authorHandle\": \"par.a\", "
                 + "\"text\": \"Écrit par A\"}"));
+        cases.put("GET /api/v1/posts/{id}", f -> get("/api/v1/posts/" + f.post()));
+        cases.put("PUT /api/v1/posts/{id}", f -> json(put("/api/v1/posts/" + f.post()),
+                "{\"body\": \"Pris par A\", \"variants\": [{\"accountId\": \"" + f.account() + "\"}]}"));
+        cases.put("DELETE /api/v1/posts/{id}", f -> delete("/api/v1/posts/" + f.post()));
+        cases.put("GET /api/v1/posts/{id}/checks", f -> get("/api/v1/posts/" + f.post() + "/checks"));
+        cases.put("GET /api/v1/posts/{id}/history", f -> get("/api/v1/posts/" + f.post() + "/history"));
+        cases.put("POST /api/v1/posts/{id}/submit", f -> json(post("/api/v1/posts/" + f.post() + "/submit"), "{}"));
+        cases.put("POST /api/v1/posts/{id}/approve", f -> json(post("/api/v1/posts/" + f.post() + "/approve"), "{}"));
+        cases.put("POST /api/v1/posts/{id}/request-changes", f -> json(post("/api/v1/posts/" + f.post()
+                + "/request-changes"), "{\"comment\": \"Par A\"}"));
+        cases.put("POST /api/v1/posts/{id}/schedule", f -> json(post("/api/v1/posts/" + f.post() + "/schedule"),
+                "{\"at\": \"" + java.time.Instant.now().plusSeconds(86400) + "\"}"));
+        cases.put("POST /api/v1/posts/{id}/publish-now", f -> post("/api/v1/posts/" + f.post() + "/publish-now"));
+        cases.put("POST /api/v1/posts/{id}/cancel", f -> post("/api/v1/posts/" + f.post() + "/cancel"));
+        cases.put("POST /api/v1/posts/{id}/variants/{variantId}/resolve", f -> json(post("/api/v1/posts/" + f.post()
+                + "/variants/" + f.variant() + "/resolve"), "{\"published\": true}"));
         return cases;
     }
 
@@ -296,6 +330,10 @@ class RouteIsolationIntegrationTests {
         ElectionView election = tenants.as(b.admin(), () -> elections.get(foreign.election()));
         assertThat(election.name()).isEqualTo("Partielle B");
         assertThat(election.hidden()).isFalse();
+        assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post()))).satisfies(p -> {
+            assertThat(p.status()).isEqualTo(PostStatus.DRAFT);
+            assertThat(p.body()).isEqualTo("Écrit par B");
+        });
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
@@ -336,6 +374,6 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry, UUID account, UUID feed, UUID election) {
+            UUID auditEntry, UUID account, UUID feed, UUID election, UUID post, UUID variant) {
     }
 }
