@@ -118,6 +118,12 @@ public class CrisisManagement {
                 .map(CrisisManagement::view).toList());
     }
 
+    /** The banner of the active crisis, if any (one query when there is none). */
+    public java.util.Optional<CrisisBanner> banner() {
+        return crises.findFirstByEndedAtIsNullOrderByStartedAtDesc()
+                .map(c -> new CrisisBanner(c.startedAt(), c.reason(), pausedCount(), c.parentName()));
+    }
+
     /** The posts held by crisis mode (during it, and after it until each is dealt with). */
     public List<PostView> pausedPosts() {
         return publishing.list(new PostFilter(Set.of(PostStatus.PAUSED), null, null, null, null, null), 0, 200)
