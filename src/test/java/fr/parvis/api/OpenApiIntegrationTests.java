@@ -46,10 +46,14 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/feeds", List.of("get", "post")),
             Map.entry("/api/v1/feeds/{id}", List.of("get", "patch", "delete")),
             Map.entry("/api/v1/feeds/{id}/fetch", List.of("post")),
-            Map.entry("/api/v1/feeds/{id}/items", List.of("get")));
+            Map.entry("/api/v1/feeds/{id}/items", List.of("get")),
+            Map.entry("/api/v1/crisis", List.of("get")),
+            Map.entry("/api/v1/crisis/start", List.of("post")),
+            Map.entry("/api/v1/crisis/end", List.of("post")),
+            Map.entry("/api/v1/crisis/alerts", List.of("post")));
 
     /** Last path segments of POST endpoints that act on an existing object (200) rather than create one (201). */
-    static final Set<String> ACTIONS = Set.of("/unlock", "/sync", "/fetch");
+    static final Set<String> ACTIONS = Set.of("/unlock", "/sync", "/fetch", "/end");
 
     @Test
     void theDescriptionListsEveryEndpointWithTheBearerScheme() throws Exception {
@@ -75,7 +79,7 @@ class OpenApiIntegrationTests extends ApiTestSupport {
         api.get("tags").forEach(tag -> declaredTags.add(tag.get("name").asString()));
         assertThat(declaredTags).contains("Appelant", "Collectivités", "Membres", "Services municipaux",
                 "Journal d'audit", "Jetons d'API", "Délégations", "Comptes sociaux",
-                "Sources RSS/Atom");
+                "Sources RSS/Atom", "Mode crise");
 
         List<String> problems = new ArrayList<>();
         Set<String> operationIds = new HashSet<>();

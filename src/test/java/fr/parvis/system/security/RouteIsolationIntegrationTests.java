@@ -88,6 +88,11 @@ class RouteIsolationIntegrationTests {
             "GET /parametres/comptes/mastodon/retour", "GET /api/v1/accounts", "POST /api/v1/accounts/sandbox",
             "POST /api/v1/accounts/bluesky",
             "GET /parametres/sources", "POST /parametres/sources", "GET /api/v1/feeds", "POST /api/v1/feeds",
+            "GET /publier/crise", "POST /publier/crise/activation", "POST /publier/crise/fin",
+            "GET /publier/crise/sortie", "POST /publier/crise/sortie/reprise", "GET /publier/crise/alertes",
+            "POST /publier/crise/alertes", "GET /publier/crise/modeles/{code}", "POST /publier/crise/modeles/{code}",
+            "GET /publier/sources-vers-brouillons", "GET /api/v1/crisis", "POST /api/v1/crisis/start",
+            "POST /api/v1/crisis/end", "POST /api/v1/crisis/alerts",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -129,9 +134,13 @@ class RouteIsolationIntegrationTests {
     @Autowired
     FeedSources feedSources;
 
+    @Autowired
+    fr.parvis.publishing.PublishingManagement publishing;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
+    UUID bPost;
 
     @BeforeEach
     void twoTenants() throws Exception {
@@ -154,6 +163,9 @@ class RouteIsolationIntegrationTests {
                         java.time.Instant.parse("2100-01-01T00:00:00Z")))
                         .id()));
         foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed);
+        bPost = tenants.as(b.admin(), () -> publishing.create(new fr.parvis.publishing.PostCommand(null,
+                "Publication de B", null, null, false, null, List.of(new fr.parvis.publishing.PostCommand.VariantCommand(
+                account, null, null, List.of()))))).id();
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -217,6 +229,12 @@ class RouteIsolationIntegrationTests {
         cases.put("DELETE /api/v1/feeds/{id}", f -> delete("/api/v1/feeds/" + f.feed()));
         cases.put("POST /api/v1/feeds/{id}/fetch", f -> post("/api/v1/feeds/" + f.feed() + "/fetch"));
         cases.put("GET /api/v1/feeds/{id}/items", f -> get("/api/v1/feeds/" + f.feed() + "/items"));
+        cases.put("POST /publier/crise/publications/{id}/programmation", f -> post("/publier/crise/publications/"
+                + bPost + "/programmation").param("at", "2100-01-01T10:00"));
+        cases.put("POST /publier/crise/publications/{id}/annulation", f -> post("/publier/crise/publications/"
+                + bPost + "/annulation"));
+        cases.put("POST /publier/sources-vers-brouillons/{id}", f -> post("/publier/sources-vers-brouillons/"
+                + f.feed()).param("template", "Prise par A"));
         cases.put("POST /api/v1/sandbox/accounts/{accountId}/interactions", f -> json(post("/api/v1/sandbox/accounts/"
                 + f.account() + "/interactions"), "{\"type\": \"DIRECT_MESSAGE\", \"authorHandle\": \"par.a\", "
                 + "\"text\": \"Écrit par A\"}"));
