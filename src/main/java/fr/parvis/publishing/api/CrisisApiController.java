@@ -42,7 +42,7 @@ class CrisisApiController {
     /** Starting crisis mode. */
     @Schema(name = "CrisisStart", description = "Motif (3 à 500 caractères) et, pour un EPCI, extension aux "
             + "communes qui lui ont délégué leur communication")
-    record Start(@NotBlank @Size(max = 500) String reason, boolean includeMembers) {
+    record Start(@NotBlank @Size(max = 500) String reason, Boolean includeMembers) {
     }
 
     /** Publishing an alert. */
@@ -67,7 +67,7 @@ class CrisisApiController {
                     + "sur les réseaux). Tant que dure la crise, programmer une publication ordinaire est refusé "
                     + "(409) ; les alertes partent. Réservé à la direction de la communication et aux administrateurs.")
     CrisisStarted start(@Valid @RequestBody Start request) {
-        return crisis.start(request.reason(), request.includeMembers());
+        return crisis.start(request.reason(), Boolean.TRUE.equals(request.includeMembers()));
     }
 
     @PostMapping("/end")
