@@ -71,6 +71,8 @@ class CrisisApiController {
     }
 
     @PostMapping("/end")
+    @ResponseStatus(HttpStatus.OK)
+    @ApiResponse(responseCode = "200", description = "La période de crise, terminée", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "Le mode crise n'est pas actif")
     @Operation(operationId = "endCrisis", summary = "Quitter le mode crise",
             description = "Les publications restent suspendues jusqu'à ce qu'on les reprenne, reprogramme ou annule.")

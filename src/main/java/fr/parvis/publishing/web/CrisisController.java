@@ -45,13 +45,15 @@ class CrisisController {
     private final PublishingManagement publishing;
     private final DelegationManagement delegations;
     private final CollectiviteManagement collectivites;
+    private final java.time.Clock clock;
 
     CrisisController(CrisisManagement crisis, PublishingManagement publishing, DelegationManagement delegations,
-            CollectiviteManagement collectivites) {
+            CollectiviteManagement collectivites, java.time.Clock clock) {
         this.crisis = crisis;
         this.publishing = publishing;
         this.delegations = delegations;
         this.collectivites = collectivites;
+        this.clock = clock;
     }
 
     @GetMapping("/publier/crise")
@@ -106,7 +108,7 @@ class CrisisController {
         model.addAttribute("status", crisis.status());
         model.addAttribute("paused", crisis.pausedPosts());
         model.addAttribute("canManage", Actors.has(Permission.CRISIS_MANAGE));
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", clock.instant());
         return "publishing/crisis-exit";
     }
 

@@ -113,6 +113,10 @@ class CrisisBrowserIntegrationTests {
         open("/publier/crise/alertes?modele=inondation");
         accessible("crisis-04-alert-form");
 
+        open("/publier/sources-vers-brouillons");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sources vers brouillons");
+        accessible("crisis-05-feed-rules");
+
         open("/publier/crise");
         WebElement end = driver.findElement(By.cssSelector("form[action$='/publier/crise/fin'] button"));
         navigate(() -> {
@@ -121,7 +125,7 @@ class CrisisBrowserIntegrationTests {
         });
         assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/publier/crise/sortie");
         assertThat(driver.findElements(By.cssSelector(".crisis-banner"))).isEmpty();
-        accessible("crisis-05-exit");
+        accessible("crisis-06-exit");
     }
 
     private void accessible(String name) {
