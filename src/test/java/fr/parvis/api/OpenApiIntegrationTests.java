@@ -60,11 +60,15 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/posts/{id}/variants/{variantId}/resolve", List.of("post")),
             Map.entry("/api/v1/elections", List.of("get", "post")),
             Map.entry("/api/v1/elections/{id}", List.of("put")),
-            Map.entry("/api/v1/elections/situation", List.of("get")));
+            Map.entry("/api/v1/elections/situation", List.of("get")),
+            Map.entry("/api/v1/crisis", List.of("get")),
+            Map.entry("/api/v1/crisis/start", List.of("post")),
+            Map.entry("/api/v1/crisis/end", List.of("post")),
+            Map.entry("/api/v1/crisis/alerts", List.of("post")));
 
     /** Last path segments of POST endpoints that act on an existing object (200) rather than create one (201). */
     static final Set<String> ACTIONS = Set.of("/unlock", "/sync", "/fetch", "/submit", "/approve",
-            "/request-changes", "/schedule", "/publish-now", "/cancel", "/resolve");
+            "/request-changes", "/schedule", "/publish-now", "/cancel", "/resolve", "/end");
 
     @Test
     void theDescriptionListsEveryEndpointWithTheBearerScheme() throws Exception {
@@ -90,7 +94,7 @@ class OpenApiIntegrationTests extends ApiTestSupport {
         api.get("tags").forEach(tag -> declaredTags.add(tag.get("name").asString()));
         assertThat(declaredTags).contains("Appelant", "Collectivités", "Membres", "Services municipaux",
                 "Journal d'audit", "Jetons d'API", "Délégations", "Comptes sociaux",
-                "Sources RSS/Atom", "Publications", "Élections");
+                "Sources RSS/Atom", "Publications", "Élections", "Mode crise");
 
         List<String> problems = new ArrayList<>();
         Set<String> operationIds = new HashSet<>();

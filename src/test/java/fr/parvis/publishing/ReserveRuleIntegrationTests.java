@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.parvis.publishing.PublishingFixtures.Team;
 import fr.parvis.publishing.domain.CircuitSettings;
-import fr.parvis.publishing.domain.CircuitSettingsStore;
+import fr.parvis.publishing.domain.CircuitSettingsRecords;
 import fr.parvis.shared.InvalidInputException;
 import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.TestTenants;
@@ -42,7 +42,7 @@ class ReserveRuleIntegrationTests {
     PublishingManagement publishing;
 
     @Autowired
-    CircuitSettingsStore settings;
+    CircuitSettingsRecords settings;
 
     @Autowired
     PlatformTransactionManager transactionManager;

@@ -10,7 +10,7 @@ import fr.parvis.publishing.PublicationOutcomeUnknown;
 import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.publishing.VariantView;
 import fr.parvis.publishing.domain.CircuitSettings;
-import fr.parvis.publishing.domain.CircuitSettingsStore;
+import fr.parvis.publishing.domain.CircuitSettingsRecords;
 import fr.parvis.shared.CollectiviteId;
 import fr.parvis.territory.CollectiviteManagement;
 import fr.parvis.territory.CollectiviteView;
@@ -49,14 +49,14 @@ class PublishingMails {
     private static final Logger log = LoggerFactory.getLogger(PublishingMails.class);
 
     private final PublishingManagement publishing;
-    private final CircuitSettingsStore settings;
+    private final CircuitSettingsRecords settings;
     private final MemberManagement members;
     private final CollectiviteManagement collectivites;
     private final MailComposer composer;
     private final MailOutbox outbox;
     private final TransactionTemplate reading;
 
-    PublishingMails(PublishingManagement publishing, CircuitSettingsStore settings, MemberManagement members,
+    PublishingMails(PublishingManagement publishing, CircuitSettingsRecords settings, MemberManagement members,
             CollectiviteManagement collectivites, MailComposer composer, MailOutbox outbox,
             PlatformTransactionManager transactionManager) {
         this.publishing = publishing;

@@ -10,7 +10,7 @@ import fr.parvis.publishing.PublishingFixtures;
 import fr.parvis.publishing.PublishingFixtures.Team;
 import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.publishing.domain.CircuitSettings;
-import fr.parvis.publishing.domain.CircuitSettingsStore;
+import fr.parvis.publishing.domain.CircuitSettingsRecords;
 import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.MutableClock;
 import fr.parvis.test.TestTenants;
@@ -72,7 +72,7 @@ class PublishingMailIntegrationTests {
     PublishingManagement publishing;
 
     @Autowired
-    CircuitSettingsStore settings;
+    CircuitSettingsRecords settings;
 
     @Autowired
     PlatformTransactionManager transactionManager;

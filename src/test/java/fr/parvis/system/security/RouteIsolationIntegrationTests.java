@@ -102,6 +102,11 @@ class RouteIsolationIntegrationTests {
             "GET /parametres/elections", "POST /parametres/elections", "GET /api/v1/elections",
             "POST /api/v1/elections", "GET /api/v1/elections/situation",
             "GET /api/v1/posts", "POST /api/v1/posts",
+            "GET /publier/crise", "POST /publier/crise/activation", "POST /publier/crise/fin",
+            "GET /publier/crise/sortie", "POST /publier/crise/sortie/reprise", "GET /publier/crise/alertes",
+            "POST /publier/crise/alertes", "GET /publier/crise/modeles/{code}", "POST /publier/crise/modeles/{code}",
+            "GET /publier/sources-vers-brouillons", "GET /api/v1/crisis", "POST /api/v1/crisis/start",
+            "POST /api/v1/crisis/end", "POST /api/v1/crisis/alerts",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -155,6 +160,7 @@ class RouteIsolationIntegrationTests {
     Tenant a;
     Tenant b;
     Foreign foreign;
+    UUID bPost;
 
     @BeforeEach
     void twoTenants() throws Exception {
@@ -186,6 +192,7 @@ class RouteIsolationIntegrationTests {
                 false, null, List.of(new PostCommand.VariantCommand(bSandbox, null, null, List.of())))));
         foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, election, bPost.id(),
                 bPost.variants().get(0).id());
+        this.bPost = bPost.id();
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -258,6 +265,12 @@ class RouteIsolationIntegrationTests {
         cases.put("DELETE /api/v1/feeds/{id}", f -> delete("/api/v1/feeds/" + f.feed()));
         cases.put("POST /api/v1/feeds/{id}/fetch", f -> post("/api/v1/feeds/" + f.feed() + "/fetch"));
         cases.put("GET /api/v1/feeds/{id}/items", f -> get("/api/v1/feeds/" + f.feed() + "/items"));
+        cases.put("POST /publier/crise/publications/{id}/programmation", f -> post("/publier/crise/publications/"
+                + bPost + "/programmation").param("at", "2100-01-01T10:00"));
+        cases.put("POST /publier/crise/publications/{id}/annulation", f -> post("/publier/crise/publications/"
+                + bPost + "/annulation"));
+        cases.put("POST /publier/sources-vers-brouillons/{id}", f -> post("/publier/sources-vers-brouillons/"
+                + f.feed()).param("template", "Prise par A"));
         cases.put("POST /api/v1/sandbox/accounts/{accountId}/interactions", f -> json(post("/api/v1/sandbox/accounts/"
                 + f.account() + "/interactions"), "{\"type\": \"DIRECT_MESSAGE\", \"authorHandle\": \"par.a\", "
                 + "\"text\": \"Écrit par A\"}"));
