@@ -112,7 +112,7 @@ public class PublishingManagement {
         return views(found.getContent(), filter);
     }
 
-    /** Posts scheduled (or published) in {@code [from, to)}, for the calendar. */
+    /** Posts scheduled (or published) from {@code from} (included) to {@code to} (excluded), for the calendar. */
     public List<PostView> between(Instant from, Instant to, PostFilter filter) {
         if (from == null || to == null || !from.isBefore(to) || Duration.between(from, to).toDays() > 400) {
             throw new InvalidInputException("publishing.period.invalid", "from");

@@ -10,4 +10,6 @@ public interface Notifications extends JpaRepository<Notification, UUID> {
     List<Notification> findByUserIdOrderByNotifiedAtDesc(UUID userId, Pageable page);
 
     long countByUserIdAndReadAtIsNull(UUID userId);
+
+    List<Notification> findByUserIdAndReadAtIsNull(UUID userId);
 }

@@ -26,6 +26,7 @@ import fr.parvis.compliance.ElectionDraft;
 import fr.parvis.compliance.ElectionKind;
 import fr.parvis.compliance.ElectionManagement;
 import fr.parvis.compliance.ElectionView;
+import fr.parvis.publishing.NotificationManagement;
 import fr.parvis.publishing.PostCommand;
 import fr.parvis.publishing.PostStatus;
 import fr.parvis.publishing.PostView;
@@ -107,6 +108,8 @@ class RouteIsolationIntegrationTests {
             "POST /publier/crise/alertes", "GET /publier/crise/modeles/{code}", "POST /publier/crise/modeles/{code}",
             "GET /publier/sources-vers-brouillons", "GET /api/v1/crisis", "POST /api/v1/crisis/start",
             "POST /api/v1/crisis/end", "POST /api/v1/crisis/alerts",
+            "GET /publier/nouveau", "GET /publier/publications", "GET /publier/a-valider", "GET /notifications",
+            "POST /notifications/lues", "GET /parametres/publication", "POST /parametres/publication",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -157,6 +160,9 @@ class RouteIsolationIntegrationTests {
     @Autowired
     SocialAccountManagement accountManagement;
 
+    @Autowired
+    NotificationManagement notifications;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
@@ -188,10 +194,13 @@ class RouteIsolationIntegrationTests {
                 "Partielle B", java.util.List.of(firstRound), false)).id());
         UUID bSandbox = tenants.as(b.admin(), () -> accountManagement.connectOneClick(Network.SANDBOX,
                 "b" + UUID.randomUUID().toString().substring(0, 8), null, null)).id();
-        PostView bPost = tenants.as(bManager, () -> publishing.create(new PostCommand(null, "Écrit par B", null, null,
-                false, null, List.of(new PostCommand.VariantCommand(bSandbox, null, null, List.of())))));
+        Agent bElu = tenants.member(b, Role.ELECTED_OFFICIAL);
+        PostView bPost = tenants.as(bManager, () -> publishing.submit(publishing.create(new PostCommand(null,
+                "Écrit par B", null, null, false, null, List.of(new PostCommand.VariantCommand(bSandbox, null, null,
+                        List.of())))).id(), Set.of()));
+        UUID notification = tenants.as(bElu, () -> notifications.list(0).get(0).id());
         foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, election, bPost.id(),
-                bPost.variants().get(0).id());
+                bPost.variants().get(0).id(), notification);
         this.bPost = bPost.id();
     }
 
@@ -290,6 +299,34 @@ class RouteIsolationIntegrationTests {
         cases.put("POST /api/v1/posts/{id}/cancel", f -> post("/api/v1/posts/" + f.post() + "/cancel"));
         cases.put("POST /api/v1/posts/{id}/variants/{variantId}/resolve", f -> json(post("/api/v1/posts/" + f.post()
                 + "/variants/" + f.variant() + "/resolve"), "{\"published\": true}"));
+        String future = java.time.LocalDate.now().plusDays(3).toString();
+        cases.put("POST /publier/nouveau", f -> post("/publier/nouveau").param("body", "Par A")
+                .param("accounts", f.account().toString()).param("action", "draft"));
+        cases.put("POST /publier/apercu", f -> post("/publier/apercu").param("body", "Par A")
+                .param("accounts", f.account().toString()));
+        cases.put("GET /publier/publications/{id}", f -> get("/publier/publications/" + f.post()));
+        cases.put("GET /publier/publications/{id}/modifier", f -> get("/publier/publications/" + f.post() + "/modifier"));
+        cases.put("POST /publier/publications/{id}/modifier", f -> post("/publier/publications/" + f.post()
+                + "/modifier").param("body", "Par A").param("action", "draft"));
+        cases.put("POST /publier/publications/{id}/soumission", f -> post("/publier/publications/" + f.post()
+                + "/soumission"));
+        cases.put("POST /publier/publications/{id}/validation", f -> post("/publier/publications/" + f.post()
+                + "/validation"));
+        cases.put("POST /publier/publications/{id}/modifications", f -> post("/publier/publications/" + f.post()
+                + "/modifications").param("comment", "Par A"));
+        cases.put("POST /publier/publications/{id}/programmation", f -> post("/publier/publications/" + f.post()
+                + "/programmation").param("date", future).param("time", "10:00"));
+        cases.put("POST /publier/publications/{id}/publication-immediate", f -> post("/publier/publications/"
+                + f.post() + "/publication-immediate"));
+        cases.put("POST /publier/publications/{id}/annulation", f -> post("/publier/publications/" + f.post()
+                + "/annulation"));
+        cases.put("POST /publier/publications/{id}/commentaires", f -> post("/publier/publications/" + f.post()
+                + "/commentaires").param("text", "Par A"));
+        cases.put("POST /publier/publications/{id}/variantes/{variantId}/resultat", f -> post("/publier/publications/"
+                + f.post() + "/variantes/" + f.variant() + "/resultat").param("published", "true"));
+        cases.put("POST /notifications/{id}/lue", f -> post("/notifications/" + f.notification() + "/lue"));
+        cases.put("POST /parametres/publication/comptes/{accountId}", f -> post("/parametres/publication/comptes/"
+                + f.account()).param("approvalLevels", "0"));
         return cases;
     }
 
@@ -344,9 +381,11 @@ class RouteIsolationIntegrationTests {
         assertThat(election.name()).isEqualTo("Partielle B");
         assertThat(election.hidden()).isFalse();
         assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post()))).satisfies(p -> {
-            assertThat(p.status()).isEqualTo(PostStatus.DRAFT);
+            assertThat(p.status()).isEqualTo(PostStatus.SUBMITTED);
             assertThat(p.body()).isEqualTo("Écrit par B");
         });
+        assertThat(tenants.as(b.admin(), () -> publishing.history(foreign.post()).entries()))
+                .noneMatch(e -> !e.kind().equals("ACKNOWLEDGED"));
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
@@ -387,6 +426,6 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry, UUID account, UUID feed, UUID election, UUID post, UUID variant) {
+            UUID auditEntry, UUID account, UUID feed, UUID election, UUID post, UUID variant, UUID notification) {
     }
 }
