@@ -105,6 +105,12 @@ public class CalendarManagement {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
+    /** The accounts of the collectivité (the filters and the import). */
+    @Transactional(readOnly = true)
+    public List<PublishingTarget> targets() {
+        return publishing.targets();
+    }
+
     // ---- Views --------------------------------------------------------------------------------
 
     /**
