@@ -25,6 +25,13 @@ public record CalendarEntry(PostView post, LocalDate day, LocalTime time, boolea
     }
 
     static String stripAt(String handle) {
-        return handle != null && handle.startsWith("@") ? handle.substring(1) : handle;
+        if (handle == null) {
+            return null;
+        }
+        int start = 0;
+        while (start < handle.length() && handle.charAt(start) == '@') {
+            start++;
+        }
+        return handle.substring(start);
     }
 }

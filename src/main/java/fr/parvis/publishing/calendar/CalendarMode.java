@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum CalendarMode {
     MOIS, SEMAINE, LISTE;
 
-    public String param() {
+    public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
@@ -16,7 +16,7 @@ public enum CalendarMode {
             return MOIS;
         }
         for (CalendarMode mode : values()) {
-            if (mode.param().equals(param.strip().toLowerCase(Locale.ROOT))) {
+            if (mode.key().equals(param.strip().toLowerCase(Locale.ROOT))) {
                 return mode;
             }
         }

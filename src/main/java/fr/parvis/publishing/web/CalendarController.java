@@ -101,6 +101,8 @@ class CalendarController {
         model.addAttribute("feed", calendar.feed().orElse(null));
         model.addAttribute("links", new Links(mode, page, filter));
         model.addAttribute("icons", ICONS);
+        model.addAttribute("views", List.of("mois", "semaine", "liste"));
+        model.addAttribute("zone", CalendarManagement.ZONE);
         return "publishing/calendar";
     }
 
@@ -226,7 +228,7 @@ class CalendarController {
         CalendarMode mode = CalendarMode.of(view);
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(PATH);
         if (mode != null) {
-            uri.queryParam("vue", mode.param());
+            uri.queryParam("vue", mode.key());
         }
         if (date != null) {
             try {
@@ -331,15 +333,15 @@ class CalendarController {
         }
 
         public String previous() {
-            return to(mode.param(), page.previous());
+            return to(mode.key(), page.previous());
         }
 
         public String next() {
-            return to(mode.param(), page.next());
+            return to(mode.key(), page.next());
         }
 
         public String today() {
-            return to(mode.param(), page.today());
+            return to(mode.key(), page.today());
         }
 
         public String view(String view) {
