@@ -88,6 +88,11 @@ class RouteIsolationIntegrationTests {
             "GET /parametres/comptes/mastodon/retour", "GET /api/v1/accounts", "POST /api/v1/accounts/sandbox",
             "POST /api/v1/accounts/bluesky",
             "GET /parametres/sources", "POST /parametres/sources", "GET /api/v1/feeds", "POST /api/v1/feeds",
+            "GET /publier/calendrier", "GET /publier/calendrier/export.csv", "POST /publier/calendrier/import",
+            "POST /publier/calendrier/flux", "POST /publier/calendrier/flux/revocation",
+            // the secret address is the credential (no session): its collectivité comes from the token only,
+            // tested in CalendarIntegrationTests (other collectivité's posts absent, revoked → 404)
+            "GET /ical/{token}.ics",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -129,6 +134,9 @@ class RouteIsolationIntegrationTests {
     @Autowired
     FeedSources feedSources;
 
+    @Autowired
+    fr.parvis.publishing.PublishingManagement publishing;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
@@ -153,7 +161,9 @@ class RouteIsolationIntegrationTests {
                 feedSources.save(new FeedSource("https://93.184.215.14/rss-b", FeedKind.OTHER, "Source B", null,
                         java.time.Instant.parse("2100-01-01T00:00:00Z")))
                         .id()));
-        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed);
+        UUID post = tenants.as(b.admin(), () -> publishing.create(fr.parvis.publishing.PublishingFixtures.post(
+                "Publication B", java.time.Instant.parse("2027-01-04T09:00:00Z"), account)).id());
+        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, post);
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -211,6 +221,8 @@ class RouteIsolationIntegrationTests {
             cases.put("POST /parametres/sources/{id}/" + action, f -> post("/parametres/sources/" + f.feed() + "/"
                     + action).param("label", "Prise par A").param("kind", "PREFECTURE"));
         }
+        cases.put("POST /publier/calendrier/deplacer", f -> post("/publier/calendrier/deplacer")
+                .param("postId", f.post().toString()).param("date", "2099-01-01").param("heure", "10:00"));
         cases.put("GET /api/v1/feeds/{id}", f -> get("/api/v1/feeds/" + f.feed()));
         cases.put("PATCH /api/v1/feeds/{id}", f -> json(patch("/api/v1/feeds/" + f.feed()),
                 "{\"status\": \"PAUSED\", \"label\": \"Prise par A\"}"));
@@ -270,6 +282,8 @@ class RouteIsolationIntegrationTests {
                 .execute(status -> feedSources.findById(foreign.feed()).orElseThrow()));
         assertThat(feed.status()).isEqualTo(FeedStatus.ACTIVE);
         assertThat(feed.label()).isEqualTo("Source B");
+        assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post())).scheduledAt())
+                .isEqualTo(java.time.Instant.parse("2027-01-04T09:00:00Z"));
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
@@ -310,6 +324,6 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry, UUID account, UUID feed) {
+            UUID auditEntry, UUID account, UUID feed, UUID post) {
     }
 }
