@@ -61,11 +61,11 @@ class CalendarController {
 
     /** The icon beside each status's name (the name is always written: no information by colour or icon alone). */
     static final Map<PostStatus, String> ICONS = Map.ofEntries(Map.entry(PostStatus.DRAFT, "\u270E"),
-            Map.entry(PostStatus.SUBMITTED, "\u29D7"), Map.entry(PostStatus.CHANGES_REQUESTED, "\u21A9"),
+            Map.entry(PostStatus.SUBMITTED, "\u25D4"), Map.entry(PostStatus.CHANGES_REQUESTED, "\u21A9"),
             Map.entry(PostStatus.APPROVED, "\u2713"), Map.entry(PostStatus.SCHEDULED, "\u25F7"),
             Map.entry(PostStatus.PUBLISHING, "\u27F3"), Map.entry(PostStatus.PUBLISHED, "\u2714"),
             Map.entry(PostStatus.FAILED, "\u2716"), Map.entry(PostStatus.OUTCOME_UNKNOWN, "?"),
-            Map.entry(PostStatus.CANCELLED, "\u2298"), Map.entry(PostStatus.APPROVAL_EXPIRED, "\u29D6"),
+            Map.entry(PostStatus.CANCELLED, "\u2298"), Map.entry(PostStatus.APPROVAL_EXPIRED, "\u229D"),
             Map.entry(PostStatus.PAUSED, "\u2016"));
 
     private final CalendarManagement calendar;
