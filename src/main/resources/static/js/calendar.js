@@ -44,9 +44,10 @@
   });
 
   document.addEventListener("dragend", function () {
-    if (dragged) {
-      dragged.classList.remove("cal-dragging");
-    }
+    dragged = null;
+    document.querySelectorAll(".cal-dragging").forEach(function (card) {
+      card.classList.remove("cal-dragging");
+    });
     document.querySelectorAll(".cal-drop").forEach(function (cell) {
       cell.classList.remove("cal-drop");
     });
@@ -77,6 +78,7 @@
     cell.classList.remove("cal-drop");
     var card = dragged;
     dragged = null;
+    card.classList.remove("cal-dragging");
     var time = card.getAttribute("data-time");
     if (cell.hasAttribute("data-hour")) {
       time = pad(cell.getAttribute("data-hour")) + ":" + time.split(":")[1];

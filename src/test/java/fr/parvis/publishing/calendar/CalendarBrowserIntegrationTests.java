@@ -158,6 +158,7 @@ class CalendarBrowserIntegrationTests {
                 .isEqualTo(ZonedDateTime.of(thursday, LocalTime.of(9, 30), CalendarManagement.ZONE).toInstant());
         WebElement card = driver.findElement(By.id("post-" + moved.id()));
         assertThat(js("return arguments[0].closest('td').getAttribute('data-date');", card)).isEqualTo(thursday.toString());
+        assertThat(card.getAttribute("class")).doesNotContain("cal-dragging");
         screenshot("calendrier-mois-glisser");
 
         // Keyboard: open "Déplacer", type a day and a time, submit.
