@@ -181,9 +181,26 @@ class CalendarBrowserIntegrationTests {
         screenshot("calendrier-semaine-desktop");
         driver.get(url("/publier/calendrier?vue=liste&date=" + monday));
         screenshot("calendrier-liste-desktop");
+        // A file with errors: the report page (line, column, French message), accessible.
+        Path broken = Files.createTempFile("calendrier-", ".csv");
+        Files.writeString(broken, "date;heure;comptes;titre;message\n2027-13-01;10:00;SANDBOX:@inconnu;;Bonjour\n"
+                + "2027-06-01;25:00;;=SOMME(1);\n");
+        driver.get(url("/publier/calendrier"));
+        driver.findElement(By.id("import-file")).sendKeys(broken.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("#import-file ~ button, form[enctype] button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getTitle().startsWith("Import CSV"));
+        Files.delete(broken);
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Compte inconnu", "Heure", "formule");
+        Results report = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        screenshot("calendrier-import-erreurs");
+        assertThat(report.getViolations().stream().filter(r -> List.of("serious", "critical").contains(r.getImpact()))
+                .map(r -> r.getId()).toList()).isEmpty();
+
         List<String> console = driver.manage().logs().get("browser").getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(Object::toString).toList();
+                .map(Object::toString)
+                .filter(m -> !(m.contains("/publier/calendrier/import") && m.contains("400"))) // the report page
+                .toList();
         assertThat(console).isEmpty();
     }
 
