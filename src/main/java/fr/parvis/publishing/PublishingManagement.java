@@ -312,6 +312,16 @@ public class PublishingManagement {
         return get(post.id());
     }
 
+    /**
+     * A draft imported from a file (the calendar's CSV import): like {@link #create(PostCommand)},
+     * with the CSV origin and a reference unique in the collectivité (a row is imported once).
+     */
+    @Transactional
+    public PostView importDraft(@Valid @NotNull PostCommand command, @NotNull @Size(min = 1, max = 600) String originRef) {
+        Actors.require(Permission.POSTS_WRITE);
+        return create(command, Post.Origin.CSV, originRef);
+    }
+
     private static Post.Origin origin(ParvisAuthentication agent) {
         return agent.tokenId().isPresent() ? Post.Origin.API : Post.Origin.COMPOSER;
     }

@@ -110,6 +110,11 @@ class RouteIsolationIntegrationTests {
             "POST /api/v1/crisis/end", "POST /api/v1/crisis/alerts",
             "GET /publier/nouveau", "GET /publier/publications", "GET /publier/a-valider", "GET /notifications",
             "POST /notifications/lues", "GET /parametres/publication", "POST /parametres/publication",
+            "GET /publier/calendrier", "GET /publier/calendrier/export.csv", "POST /publier/calendrier/import",
+            "POST /publier/calendrier/flux", "POST /publier/calendrier/flux/revocation",
+            // the secret address is the credential (no session): its collectivité comes from the token only,
+            // tested in CalendarIntegrationTests (other collectivité's posts absent, revoked → 404)
+            "GET /ical/{token}.ics",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -268,6 +273,8 @@ class RouteIsolationIntegrationTests {
             cases.put("POST /parametres/sources/{id}/" + action, f -> post("/parametres/sources/" + f.feed() + "/"
                     + action).param("label", "Prise par A").param("kind", "PREFECTURE"));
         }
+        cases.put("POST /publier/calendrier/deplacer", f -> post("/publier/calendrier/deplacer")
+                .param("postId", f.post().toString()).param("date", "2099-01-01").param("heure", "10:00"));
         cases.put("GET /api/v1/feeds/{id}", f -> get("/api/v1/feeds/" + f.feed()));
         cases.put("PATCH /api/v1/feeds/{id}", f -> json(patch("/api/v1/feeds/" + f.feed()),
                 "{\"status\": \"PAUSED\", \"label\": \"Prise par A\"}"));
@@ -386,6 +393,7 @@ class RouteIsolationIntegrationTests {
         });
         assertThat(tenants.as(b.admin(), () -> publishing.history(foreign.post()).entries()))
                 .noneMatch(e -> !e.kind().equals("ACKNOWLEDGED"));
+        assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post())).scheduledAt()).isNull();
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
