@@ -46,7 +46,10 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/feeds", List.of("get", "post")),
             Map.entry("/api/v1/feeds/{id}", List.of("get", "patch", "delete")),
             Map.entry("/api/v1/feeds/{id}/fetch", List.of("post")),
-            Map.entry("/api/v1/feeds/{id}/items", List.of("get")));
+            Map.entry("/api/v1/feeds/{id}/items", List.of("get")),
+            Map.entry("/api/v1/media", List.of("get", "post")),
+            Map.entry("/api/v1/media/{id}", List.of("get", "patch")),
+            Map.entry("/api/v1/media/{id}/content", List.of("get")));
 
     /** Last path segments of POST endpoints that act on an existing object (200) rather than create one (201). */
     static final Set<String> ACTIONS = Set.of("/unlock", "/sync", "/fetch");

@@ -18,6 +18,8 @@ import fr.parvis.channels.feeds.domain.FeedSource;
 import fr.parvis.channels.feeds.domain.FeedSources;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.compliance.AuditQuery;
+import fr.parvis.publishing.media.MediaLibrary;
+import fr.parvis.publishing.media.MediaUpload;
 import fr.parvis.compliance.AuditTrail;
 import fr.parvis.territory.ApiTokenManagement;
 import fr.parvis.territory.ApiTokenView;
@@ -88,6 +90,7 @@ class RouteIsolationIntegrationTests {
             "GET /parametres/comptes/mastodon/retour", "GET /api/v1/accounts", "POST /api/v1/accounts/sandbox",
             "POST /api/v1/accounts/bluesky",
             "GET /parametres/sources", "POST /parametres/sources", "GET /api/v1/feeds", "POST /api/v1/feeds",
+            "GET /publier/medias", "POST /publier/medias", "GET /api/v1/media", "POST /api/v1/media",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -129,6 +132,9 @@ class RouteIsolationIntegrationTests {
     @Autowired
     FeedSources feedSources;
 
+    @Autowired
+    MediaLibrary mediaLibrary;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
@@ -153,7 +159,10 @@ class RouteIsolationIntegrationTests {
                 feedSources.save(new FeedSource("https://93.184.215.14/rss-b", FeedKind.OTHER, "Source B", null,
                         java.time.Instant.parse("2100-01-01T00:00:00Z")))
                         .id()));
-        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed);
+        UUID media = tenants.as(b.admin(), () -> mediaLibrary.upload(MediaUpload.image("b.png", Base64.getDecoder()
+                .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
+                "Image de B")).id().value());
+        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, media);
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -217,6 +226,17 @@ class RouteIsolationIntegrationTests {
         cases.put("DELETE /api/v1/feeds/{id}", f -> delete("/api/v1/feeds/" + f.feed()));
         cases.put("POST /api/v1/feeds/{id}/fetch", f -> post("/api/v1/feeds/" + f.feed() + "/fetch"));
         cases.put("GET /api/v1/feeds/{id}/items", f -> get("/api/v1/feeds/" + f.feed() + "/items"));
+        cases.put("GET /publier/medias/{id}", f -> get("/publier/medias/" + f.media()));
+        cases.put("GET /publier/medias/{id}/apercu", f -> get("/publier/medias/" + f.media() + "/apercu"));
+        cases.put("GET /publier/medias/{id}/fichier", f -> get("/publier/medias/" + f.media() + "/fichier"));
+        for (String action : List.of("texte-alternatif", "archivage", "restauration")) {
+            cases.put("POST /publier/medias/{id}/" + action, f -> post("/publier/medias/" + f.media() + "/" + action)
+                    .param("altText", "Pris par A"));
+        }
+        cases.put("GET /api/v1/media/{id}", f -> get("/api/v1/media/" + f.media()));
+        cases.put("PATCH /api/v1/media/{id}", f -> json(patch("/api/v1/media/" + f.media()),
+                "{\"altText\": \"Pris par A\", \"archived\": true}"));
+        cases.put("GET /api/v1/media/{id}/content", f -> get("/api/v1/media/" + f.media() + "/content"));
         cases.put("POST /api/v1/sandbox/accounts/{accountId}/interactions", f -> json(post("/api/v1/sandbox/accounts/"
                 + f.account() + "/interactions"), "{\"type\": \"DIRECT_MESSAGE\", \"authorHandle\": \"par.a\", "
                 + "\"text\": \"Écrit par A\"}"));
@@ -270,6 +290,11 @@ class RouteIsolationIntegrationTests {
                 .execute(status -> feedSources.findById(foreign.feed()).orElseThrow()));
         assertThat(feed.status()).isEqualTo(FeedStatus.ACTIVE);
         assertThat(feed.label()).isEqualTo("Source B");
+        assertThat(tenants.as(b.admin(), () -> mediaLibrary.get(new fr.parvis.publishing.media.MediaId(
+                foreign.media())))).satisfies(m -> {
+            assertThat(m.altText()).isEqualTo("Image de B");
+            assertThat(m.archived()).isFalse();
+        });
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
@@ -310,6 +335,6 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry, UUID account, UUID feed) {
+            UUID auditEntry, UUID account, UUID feed, UUID media) {
     }
 }
