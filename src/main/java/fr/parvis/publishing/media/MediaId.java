@@ -11,7 +11,7 @@ public record MediaId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
-    /** Parses a textual id; an invalid one is "not found" (404), as for a missing medium. */
+    /** Parses a textual id; an invalid one is not found (404), as for a missing medium. */
     public static MediaId parse(String text) {
         return new MediaId(Ids.parse(text));
     }
