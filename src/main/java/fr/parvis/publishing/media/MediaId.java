@@ -1,11 +1,12 @@
 package fr.parvis.publishing.media;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import fr.parvis.shared.Ids;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The id of a medium of the library. */
-public record MediaId(UUID value) {
+/** The id of a medium of the library (a plain UUID string in JSON). */
+public record MediaId(@JsonValue UUID value) {
 
     public MediaId {
         Objects.requireNonNull(value, "value");
