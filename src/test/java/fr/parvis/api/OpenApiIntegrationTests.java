@@ -64,7 +64,11 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/crisis", List.of("get")),
             Map.entry("/api/v1/crisis/start", List.of("post")),
             Map.entry("/api/v1/crisis/end", List.of("post")),
-            Map.entry("/api/v1/crisis/alerts", List.of("post")));
+            Map.entry("/api/v1/crisis/alerts", List.of("post")),
+            Map.entry("/api/v1/media", List.of("get", "post")),
+            Map.entry("/api/v1/media/{id}", List.of("get", "patch")),
+            Map.entry("/api/v1/media/{id}/content", List.of("get")));
+
 
     /** Last path segments of POST endpoints that act on an existing object (200) rather than create one (201). */
     static final Set<String> ACTIONS = Set.of("/unlock", "/sync", "/fetch", "/submit", "/approve",

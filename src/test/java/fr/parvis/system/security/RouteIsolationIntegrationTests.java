@@ -21,6 +21,8 @@ import fr.parvis.channels.feeds.domain.FeedSource;
 import fr.parvis.channels.feeds.domain.FeedSources;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.compliance.AuditQuery;
+import fr.parvis.publishing.media.MediaLibrary;
+import fr.parvis.publishing.media.MediaUpload;
 import fr.parvis.compliance.AuditTrail;
 import fr.parvis.compliance.ElectionDraft;
 import fr.parvis.compliance.ElectionKind;
@@ -115,6 +117,7 @@ class RouteIsolationIntegrationTests {
             // the secret address is the credential (no session): its collectivité comes from the token only,
             // tested in CalendarIntegrationTests (other collectivité's posts absent, revoked → 404)
             "GET /ical/{token}.ics",
+            "GET /publier/medias", "POST /publier/medias", "GET /api/v1/media", "POST /api/v1/media",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -168,6 +171,9 @@ class RouteIsolationIntegrationTests {
     @Autowired
     NotificationManagement notifications;
 
+    @Autowired
+    MediaLibrary mediaLibrary;
+
     Tenant a;
     Tenant b;
     Foreign foreign;
@@ -205,8 +211,12 @@ class RouteIsolationIntegrationTests {
                         List.of())))).id(), Set.of()));
         UUID notification = tenants.as(bElu, () -> notifications.list(0).get(0).id());
         foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, election, bPost.id(),
-                bPost.variants().get(0).id(), notification);
+                bPost.variants().get(0).id(), notification, null);
         this.bPost = bPost.id();
+        UUID media = tenants.as(b.admin(), () -> mediaLibrary.upload(MediaUpload.image("b.png", Base64.getDecoder()
+                .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
+                "Image de B")).id().value());
+        foreign = foreign.withMedia(media);
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -287,6 +297,17 @@ class RouteIsolationIntegrationTests {
                 + bPost + "/annulation"));
         cases.put("POST /publier/sources-vers-brouillons/{id}", f -> post("/publier/sources-vers-brouillons/"
                 + f.feed()).param("template", "Prise par A"));
+        cases.put("GET /publier/medias/{id}", f -> get("/publier/medias/" + f.media()));
+        cases.put("GET /publier/medias/{id}/apercu", f -> get("/publier/medias/" + f.media() + "/apercu"));
+        cases.put("GET /publier/medias/{id}/fichier", f -> get("/publier/medias/" + f.media() + "/fichier"));
+        for (String action : List.of("texte-alternatif", "archivage", "restauration")) {
+            cases.put("POST /publier/medias/{id}/" + action, f -> post("/publier/medias/" + f.media() + "/" + action)
+                    .param("altText", "Pris par A"));
+        }
+        cases.put("GET /api/v1/media/{id}", f -> get("/api/v1/media/" + f.media()));
+        cases.put("PATCH /api/v1/media/{id}", f -> json(patch("/api/v1/media/" + f.media()),
+                "{\"altText\": \"Pris par A\", \"archived\": true}"));
+        cases.put("GET /api/v1/media/{id}/content", f -> get("/api/v1/media/" + f.media() + "/content"));
         cases.put("POST /api/v1/sandbox/accounts/{accountId}/interactions", f -> json(post("/api/v1/sandbox/accounts/"
                 + f.account() + "/interactions"), "{\"type\": \"DIRECT_MESSAGE\", \"authorHandle\": \"par.a\", "
                 + "\"text\": \"Écrit par A\"}"));
@@ -394,6 +415,11 @@ class RouteIsolationIntegrationTests {
         assertThat(tenants.as(b.admin(), () -> publishing.history(foreign.post()).entries()))
                 .noneMatch(e -> !e.kind().equals("ACKNOWLEDGED"));
         assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post())).scheduledAt()).isNull();
+        assertThat(tenants.as(b.admin(), () -> mediaLibrary.get(new fr.parvis.publishing.media.MediaId(
+                foreign.media())))).satisfies(m -> {
+            assertThat(m.altText()).isEqualTo("Image de B");
+            assertThat(m.archived()).isFalse();
+        });
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
@@ -434,6 +460,12 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry, UUID account, UUID feed, UUID election, UUID post, UUID variant, UUID notification) {
+            UUID auditEntry, UUID account, UUID feed, UUID election, UUID post, UUID variant, UUID notification,
+            UUID media) {
+
+        Foreign withMedia(UUID media) {
+            return new Foreign(service, member, delegation, token, auditEntry, account, feed, election, post, variant,
+                    notification, media);
+        }
     }
 }
