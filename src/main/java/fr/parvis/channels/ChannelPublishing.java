@@ -43,8 +43,11 @@ public class ChannelPublishing {
     private final SocialAccounts accounts;
     private final Connectors connectors;
     private final AccountCalls calls;
+    private final fr.parvis.channels.domain.ChannelPosts posts;
 
-    ChannelPublishing(SocialAccounts accounts, Connectors connectors, AccountCalls calls) {
+    ChannelPublishing(SocialAccounts accounts, Connectors connectors, AccountCalls calls,
+            fr.parvis.channels.domain.ChannelPosts posts) {
+        this.posts = posts;
         this.accounts = accounts;
         this.connectors = connectors;
         this.calls = calls;
@@ -68,6 +71,14 @@ public class ChannelPublishing {
                 .sorted(java.util.Comparator.comparing(SocialAccount::network).thenComparing(SocialAccount::handle))
                 .map(a -> target(a.id()))
                 .toList();
+    }
+
+    /**
+     * How many posts the collectivité's accounts published in {@code [from, to)}, as read from the
+     * networks (including those made outside Parvis): the publication rhythm.
+     */
+    public long publishedBetween(Instant from, Instant to) {
+        return posts.countByPublishedAtBetween(from, to);
     }
 
     /** What forbids publishing this draft on this account's network; empty when it can go. */

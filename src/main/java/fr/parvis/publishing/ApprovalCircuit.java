@@ -3,7 +3,7 @@ package fr.parvis.publishing;
 import fr.parvis.publishing.domain.AccountSetting;
 import fr.parvis.publishing.domain.AccountSettings;
 import fr.parvis.publishing.domain.CircuitSettings;
-import fr.parvis.publishing.domain.CircuitSettingsStore;
+import fr.parvis.publishing.domain.CircuitSettingsRecords;
 import fr.parvis.publishing.domain.Notification;
 import fr.parvis.publishing.domain.Notifications;
 import fr.parvis.publishing.domain.Post;
@@ -25,13 +25,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ApprovalCircuit {
 
-    private final CircuitSettingsStore settings;
+    private final CircuitSettingsRecords settings;
     private final AccountSettings accountSettings;
     private final Notifications notifications;
     private final MemberManagement members;
     private final Clock clock;
 
-    ApprovalCircuit(CircuitSettingsStore settings, AccountSettings accountSettings, Notifications notifications,
+    ApprovalCircuit(CircuitSettingsRecords settings, AccountSettings accountSettings, Notifications notifications,
             MemberManagement members, Clock clock) {
         this.settings = settings;
         this.accountSettings = accountSettings;

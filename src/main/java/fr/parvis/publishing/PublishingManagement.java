@@ -6,6 +6,7 @@ import fr.parvis.compliance.AuditDetails;
 import fr.parvis.compliance.AuditRecord;
 import fr.parvis.compliance.AuditTrail;
 import fr.parvis.publishing.domain.Acknowledgement;
+import fr.parvis.publishing.crisis.CrisisState;
 import fr.parvis.publishing.jobs.PublicationScheduler;
 import fr.parvis.publishing.domain.Acknowledgements;
 import fr.parvis.publishing.domain.Approval;
@@ -74,10 +75,12 @@ public class PublishingManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CrisisState crisis;
 
     PublishingManagement(Posts posts, Variants variants, Approvals approvals, PostComments comments,
             Acknowledgements acknowledgements, ChannelPublishing channels, PostChecks checks, ApprovalCircuit circuit,
-            PublicationScheduler scheduler, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            PublicationScheduler scheduler, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+            CrisisState crisis) {
         this.posts = posts;
         this.variants = variants;
         this.approvals = approvals;
@@ -90,6 +93,7 @@ public class PublishingManagement {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.crisis = crisis;
     }
 
     // ---- Reading ------------------------------------------------------------------------------
@@ -108,7 +112,7 @@ public class PublishingManagement {
         return views(found.getContent(), filter);
     }
 
-    /** Posts scheduled (or published) in {@code [from, to)}, for the calendar. */
+    /** Posts scheduled (or published) from {@code from} (included) to {@code to} (excluded), for the calendar. */
     public List<PostView> between(Instant from, Instant to, PostFilter filter) {
         if (from == null || to == null || !from.isBefore(to) || Duration.between(from, to).toDays() > 400) {
             throw new InvalidInputException("publishing.period.invalid", "from");
@@ -237,6 +241,85 @@ public class PublishingManagement {
         scheduler.schedule(post, variants.findByPostIdOrderByNetworkAscCreatedAtAsc(post.id()), at);
         audit.record(record("publishing.post.preApproved", post, AuditDetails.of("reason", reason)));
         return view(post, variants.findByPostIdOrderByNetworkAscCreatedAtAsc(post.id()));
+    }
+
+    /**
+     * Publishes a crisis alert at once (issue 4 §6): the post is created from a pre-approved
+     * template (origin CRISIS), the approval circuit is bypassed — recorded as a {@code BYPASSED}
+     * decision by the current agent and audited — and its variants are scheduled now. Errors of the
+     * checks refuse it; warnings do not (the text was approved with the template). Allowed in and
+     * out of crisis mode. Requires {@link Permission#CRISIS_MANAGE}.
+     */
+    @Transactional
+    public PostView publishAlert(@Valid @NotNull PostCommand command, @NotNull @Size(max = 40) String templateCode) {
+        Actors.require(Permission.CRISIS_MANAGE);
+        ParvisAuthentication agent = Actors.requireAgent();
+        if (command.scheduledAt() != null) {
+            throw new InvalidInputException("crisis.alert.noSchedule", "scheduledAt");
+        }
+        PostView created = create(command, Post.Origin.CRISIS, "alert:" + templateCode + ":" + UUID.randomUUID());
+        Post post = lock(created.id());
+        List<Variant> list = variants.findByPostIdOrderByNetworkAscCreatedAtAsc(post.id());
+        CheckReport report = checks.check(post, list, Set.of());
+        if (!report.errors().isEmpty()) {
+            throw new InvalidInputException("publishing.checks.errors", null, report.errors().size());
+        }
+        Instant now = clock.instant();
+        String reason = "crisis-alert:" + templateCode;
+        approvals.save(new Approval(post.id(), 1, Approval.Decision.BYPASSED, agent.userId().value(),
+                agent.getPrincipal().displayName(), agent.role().name(), now, reason));
+        post.submitted(now);
+        post.bypassApproval(reason, now);
+        post.status(PostStatus.APPROVED);
+        audit.record(record("publishing.post.approvalBypassed", post, AuditDetails.of("reason", reason)));
+        scheduler.schedule(post, list, now);
+        return get(post.id());
+    }
+
+    /**
+     * A draft from an item of an RSS/Atom source (origin FEED, deduplicated by {@code itemRef}: the
+     * same item never gives two posts). With {@code autoPublish}, the post is checked and, without
+     * errors, published at once with an audited bypass of the circuit; with errors, or in crisis
+     * mode, it stays a draft. Returns the existing post when the item was already turned into one.
+     * Runs for the platform (the listener of the feed event) or an agent with the publishing settings.
+     */
+    @Transactional
+    public PostView createFromFeed(@Valid @NotNull PostCommand command, @NotNull @Size(max = 600) String itemRef,
+            boolean autoPublish) {
+        if (Actors.currentAgent().isPresent()) {
+            Actors.require(Permission.PUBLISHING_SETTINGS);
+        }
+        var existing = posts.findByOriginAndOriginRef(Post.Origin.FEED, itemRef);
+        if (existing.isPresent()) {
+            return get(existing.get().id());
+        }
+        PostView created = create(command, Post.Origin.FEED, itemRef);
+        if (!autoPublish || crisis.active()) {
+            return created;
+        }
+        Post post = lock(created.id());
+        List<Variant> list = variants.findByPostIdOrderByNetworkAscCreatedAtAsc(post.id());
+        if (!checks.check(post, list, Set.of()).errors().isEmpty()) {
+            return created;
+        }
+        Instant now = clock.instant();
+        approvals.save(new Approval(post.id(), 1, Approval.Decision.BYPASSED, null, null, null, now, "feed-auto-publish"));
+        post.submitted(now);
+        post.bypassApproval("feed-auto-publish", now);
+        post.status(PostStatus.APPROVED);
+        audit.record(record("publishing.post.approvalBypassed", post, AuditDetails.of("reason", "feed-auto-publish")));
+        scheduler.schedule(post, list, now);
+        return get(post.id());
+    }
+
+    /**
+     * A draft imported from a file (the calendar's CSV import): like {@link #create(PostCommand)},
+     * with the CSV origin and a reference unique in the collectivité (a row is imported once).
+     */
+    @Transactional
+    public PostView importDraft(@Valid @NotNull PostCommand command, @NotNull @Size(min = 1, max = 600) String originRef) {
+        Actors.require(Permission.POSTS_WRITE);
+        return create(command, Post.Origin.CSV, originRef);
     }
 
     private static Post.Origin origin(ParvisAuthentication agent) {
@@ -452,7 +535,12 @@ public class PublishingManagement {
     }
 
     private void approved(Post post, List<Variant> list) {
-        if (post.scheduledAt() != null) {
+        if (post.scheduledAt() != null && post.origin() != Post.Origin.CRISIS && crisis.active()) {
+            // Crisis mode: approved, but held with the other paused posts until the crisis is left.
+            list.forEach(Variant::pause);
+            post.pausedByCrisis(true);
+            post.status(PostStatus.PAUSED);
+        } else if (post.scheduledAt() != null) {
             scheduler.schedule(post, list, post.scheduledAt());
         } else {
             post.status(PostStatus.APPROVED);
@@ -508,6 +596,9 @@ public class PublishingManagement {
                     post.status(PostStatus.DRAFT);
                 }
                 case APPROVED, SCHEDULED, PAUSED, FAILED -> {
+                    if (post.origin() != Post.Origin.CRISIS && crisis.active()) {
+                        throw new ConflictException("crisis.schedule.refused", "scheduledAt");
+                    }
                     post.scheduledAt(at);
                     post.pausedByCrisis(false);
                     CheckReport report = checks.check(post, list, acknowledged(postId));

@@ -8,7 +8,7 @@ import fr.parvis.compliance.AuditTrail;
 import fr.parvis.publishing.domain.AccountSetting;
 import fr.parvis.publishing.domain.AccountSettings;
 import fr.parvis.publishing.domain.CircuitSettings;
-import fr.parvis.publishing.domain.CircuitSettingsStore;
+import fr.parvis.publishing.domain.CircuitSettingsRecords;
 import fr.parvis.shared.InvalidInputException;
 import fr.parvis.territory.Permission;
 import fr.parvis.territory.Role;
@@ -39,12 +39,12 @@ public class PublishingSettingsManagement {
     /** The most levels a circuit may have. */
     public static final int MAX_LEVELS = 2;
 
-    private final CircuitSettingsStore store;
+    private final CircuitSettingsRecords store;
     private final AccountSettings accountSettings;
     private final ChannelPublishing channels;
     private final AuditTrail audit;
 
-    PublishingSettingsManagement(CircuitSettingsStore store, AccountSettings accountSettings,
+    PublishingSettingsManagement(CircuitSettingsRecords store, AccountSettings accountSettings,
             ChannelPublishing channels, AuditTrail audit) {
         this.store = store;
         this.accountSettings = accountSettings;

@@ -12,6 +12,7 @@ CREATE TABLE publishing_settings (
     level1_roles    VARCHAR(200)             NOT NULL,
     level2_roles    VARCHAR(200)             NOT NULL,
     notify_by_email BOOLEAN                  NOT NULL,
+    reserve_names   VARCHAR(4000),
     CONSTRAINT publishing_settings_uk UNIQUE (collectivite_id)
 );
 

@@ -47,12 +47,32 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/feeds/{id}", List.of("get", "patch", "delete")),
             Map.entry("/api/v1/feeds/{id}/fetch", List.of("post")),
             Map.entry("/api/v1/feeds/{id}/items", List.of("get")),
+            Map.entry("/api/v1/posts", List.of("get", "post")),
+            Map.entry("/api/v1/posts/{id}", List.of("get", "put", "delete")),
+            Map.entry("/api/v1/posts/{id}/checks", List.of("get")),
+            Map.entry("/api/v1/posts/{id}/history", List.of("get")),
+            Map.entry("/api/v1/posts/{id}/submit", List.of("post")),
+            Map.entry("/api/v1/posts/{id}/approve", List.of("post")),
+            Map.entry("/api/v1/posts/{id}/request-changes", List.of("post")),
+            Map.entry("/api/v1/posts/{id}/schedule", List.of("post")),
+            Map.entry("/api/v1/posts/{id}/publish-now", List.of("post")),
+            Map.entry("/api/v1/posts/{id}/cancel", List.of("post")),
+            Map.entry("/api/v1/posts/{id}/variants/{variantId}/resolve", List.of("post")),
             Map.entry("/api/v1/elections", List.of("get", "post")),
             Map.entry("/api/v1/elections/{id}", List.of("put")),
-            Map.entry("/api/v1/elections/situation", List.of("get")));
+            Map.entry("/api/v1/elections/situation", List.of("get")),
+            Map.entry("/api/v1/crisis", List.of("get")),
+            Map.entry("/api/v1/crisis/start", List.of("post")),
+            Map.entry("/api/v1/crisis/end", List.of("post")),
+            Map.entry("/api/v1/crisis/alerts", List.of("post")),
+            Map.entry("/api/v1/media", List.of("get", "post")),
+            Map.entry("/api/v1/media/{id}", List.of("get", "patch")),
+            Map.entry("/api/v1/media/{id}/content", List.of("get")));
+
 
     /** Last path segments of POST endpoints that act on an existing object (200) rather than create one (201). */
-    static final Set<String> ACTIONS = Set.of("/unlock", "/sync", "/fetch");
+    static final Set<String> ACTIONS = Set.of("/unlock", "/sync", "/fetch", "/submit", "/approve",
+            "/request-changes", "/schedule", "/publish-now", "/cancel", "/resolve", "/end");
 
     @Test
     void theDescriptionListsEveryEndpointWithTheBearerScheme() throws Exception {
@@ -78,7 +98,7 @@ class OpenApiIntegrationTests extends ApiTestSupport {
         api.get("tags").forEach(tag -> declaredTags.add(tag.get("name").asString()));
         assertThat(declaredTags).contains("Appelant", "Collectivités", "Membres", "Services municipaux",
                 "Journal d'audit", "Jetons d'API", "Délégations", "Comptes sociaux",
-                "Sources RSS/Atom", "Élections");
+                "Sources RSS/Atom", "Publications", "Élections", "Mode crise");
 
         List<String> problems = new ArrayList<>();
         Set<String> operationIds = new HashSet<>();

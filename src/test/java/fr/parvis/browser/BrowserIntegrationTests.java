@@ -375,6 +375,36 @@ class BrowserIntegrationTests {
             assertThat(driver.findElement(By.cssSelector("main form .alert-error")).getText())
                     .contains("Le second tour doit avoir lieu après le premier.");
         });
+        page(tests, "publier-medias", "/publier/medias", "Médiathèque");
+        check(tests, "publier-medias-erreur", "fichier texte nommé .png refusé", () -> {
+            open("/publier/medias");
+            driver.findElement(By.id("upload-file")).sendKeys(tempFile("pas-une-image.png",
+                    "du texte".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            navigate(() -> driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]"))
+                    .click(), "/publier/medias");
+            WebElement summary = driver.findElement(By.cssSelector("main form .alert-error"));
+            assertThat(summary.findElements(By.cssSelector("a[href='#upload-file']"))).hasSize(1);
+            assertThat(driver.findElement(By.id("upload-file")).getAttribute("aria-invalid")).isEqualTo("true");
+        });
+        check(tests, "publier-medias-ajout", "image ajoutée sans texte alternatif", () -> {
+            open("/publier/medias");
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(300, 200,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            image.setRGB(10, 10, 0xFFFFFF);
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            try {
+                javax.imageio.ImageIO.write(image, "png", png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            driver.findElement(By.id("upload-file")).sendKeys(tempFile("affiche-" + UUID.randomUUID()
+                    .toString().substring(0, 6) + ".png", png.toByteArray()));
+            navigate(() -> driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]"))
+                    .click(), null);
+            assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("affiche-");
+            assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Texte alternatif manquant");
+        });
+        page(tests, "publier-medias-grille", "/publier/medias", "Médiathèque");
         page(tests, "compte", "/compte", "Mon compte");
         page(tests, "accessibilite", "/accessibilite", "Déclaration d'accessibilité");
         page(tests, "erreur-404", "/cette-page-n-existe-pas", "Page introuvable");
@@ -396,6 +426,7 @@ class BrowserIntegrationTests {
         page(tests, "en-parametres-jetons", "/parametres/jetons", null);
         page(tests, "en-parametres-journal", "/parametres/journal", "Audit trail");
         page(tests, "en-parametres-comptes", "/parametres/comptes", "Social accounts");
+        page(tests, "en-publier-medias", "/publier/medias", "Media library");
         page(tests, "en-compte", "/compte", null);
         page(tests, "en-accessibilite", "/accessibilite", null);
         page(tests, "en-erreur-404", "/cette-page-n-existe-pas", null);
@@ -540,6 +571,20 @@ class BrowserIntegrationTests {
 
     private String headerCollectivite() {
         return driver.findElement(By.cssSelector("header .collectivite")).getText();
+    }
+
+    /** A file on disk for a file input (Chromium reads it from the path). */
+    private static String tempFile(String name, byte[] content) {
+        try {
+            java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("parvis-media");
+            java.nio.file.Path file = directory.resolve(name);
+            java.nio.file.Files.write(file, content);
+            file.toFile().deleteOnExit();
+            directory.toFile().deleteOnExit();
+            return file.toAbsolutePath().toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void open(String path) {

@@ -31,6 +31,10 @@ public class PublishingFixtures {
     public record Team(Tenant tenant, Agent admin, Agent manager, Agent director, Agent elu, UUID sandbox) {
     }
 
+    public SocialAccountManagement accounts() {
+        return accounts;
+    }
+
     public Team team() {
         Tenant tenant = tenants.commune();
         Agent manager = tenants.member(tenant, Role.COMMUNITY_MANAGER);

@@ -29,14 +29,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessagesTests {
 
     static final List<String> BUNDLES = List.of("messages", "territory", "compliance", "api", "channels", "sandbox",
-            "bluesky", "mastodon", "feeds", "elections");
+            "bluesky", "mastodon", "feeds", "elections", "crisis", "calendar", "media");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)\\s*[}(]");
 
     @ParameterizedTest
     @ValueSource(strings = {"messages", "territory", "compliance", "api", "channels", "sandbox", "bluesky", "mastodon",
-            "feeds", "elections"})
+            "feeds", "elections", "crisis", "calendar", "media"})
     void frenchAndEnglishHaveTheSameKeys(String bundle) throws IOException {
         Properties french = load("i18n/" + bundle + ".properties");
         Properties english = load("i18n/" + bundle + "_en.properties");

@@ -14,4 +14,6 @@ public interface ChannelPosts extends JpaRepository<ChannelPost, UUID> {
     List<ChannelPost> findByAccountIdOrderByPublishedAtDesc(UUID accountId, Pageable page);
 
     long countByAccountId(UUID accountId);
+
+    long countByPublishedAtBetween(java.time.Instant from, java.time.Instant to);
 }

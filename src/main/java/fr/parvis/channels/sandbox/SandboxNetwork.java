@@ -165,6 +165,31 @@ public class SandboxNetwork {
         return check(context);
     }
 
+    /**
+     * The account, locked for the transaction, then checked: locking first means the row read is
+     * the current one even when concurrent publications on the account just changed it.
+     */
+    private SandboxAccount checkLocked(AccountContext context) {
+        return verify(context, lock(idOf(context)));
+    }
+
+    private static UUID idOf(AccountContext context) {
+        try {
+            return UUID.fromString(context.externalId());
+        } catch (RuntimeException e) {
+            throw ConnectorException.of(Kind.AUTH_REVOKED, "sandbox.tokenRevoked");
+        }
+    }
+
+    private SandboxAccount verify(AccountContext context, SandboxAccount account) {
+        String token = context.credentials() == null ? null : context.credentials().accessToken();
+        if (token == null || !MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
+                account.tokenHash().getBytes(StandardCharsets.US_ASCII))) {
+            throw ConnectorException.of(Kind.AUTH_REVOKED, "sandbox.tokenRevoked");
+        }
+        return account;
+    }
+
     private SandboxAccount check(AccountContext context) {
         UUID id;
         try {
@@ -198,7 +223,7 @@ public class SandboxNetwork {
 
     @Transactional
     public PublishedPost publish(AccountContext context, PostDraft draft) {
-        SandboxAccount account = lock(check(context).id());
+        SandboxAccount account = checkLocked(context);
         if (draft.idempotencyKey() != null) {
             Optional<SandboxPost> done = posts.findFirstByAccountIdAndIdempotencyKey(account.id(),
                     Texts.abbreviate(draft.idempotencyKey(), 200));
@@ -256,7 +281,7 @@ public class SandboxNetwork {
 
     @Transactional
     public String schedule(AccountContext context, PostDraft draft, Instant at) {
-        SandboxAccount account = lock(check(context).id());
+        SandboxAccount account = checkLocked(context);
         if (at == null || at.isBefore(clock.instant().plus(SCHEDULE_LEAD))) {
             throw ConnectorException.of(Kind.INVALID_REQUEST, "sandbox.scheduleTooSoon", SCHEDULE_LEAD.toMinutes());
         }
@@ -552,7 +577,7 @@ public class SandboxNetwork {
     // ---- Helpers ----------------------------------------------------------------------------------
 
     private SandboxAccount lock(UUID id) {
-        return accounts.lockById(id).orElseThrow(() -> ConnectorException.of(Kind.NOT_FOUND, "connector.notFound"));
+        return accounts.lockById(id).orElseThrow(() -> ConnectorException.of(Kind.AUTH_REVOKED, "sandbox.tokenRevoked"));
     }
 
     private static long seqOf(Cursor cursor) {

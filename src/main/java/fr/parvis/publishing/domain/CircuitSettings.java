@@ -27,6 +27,9 @@ public class CircuitSettings extends TenantScoped {
     @Column(name = "notify_by_email", nullable = false)
     private boolean notifyByEmail;
 
+    @Column(name = "reserve_names", length = 4000)
+    private String reserveNames;
+
     protected CircuitSettings() {
     }
 
@@ -66,6 +69,25 @@ public class CircuitSettings extends TenantScoped {
 
     public boolean notifyByEmail() {
         return notifyByEmail;
+    }
+
+    /**
+     * Names of candidates and parties, and their accounts ({@code @handle} or address), one per
+     * line: the pre-election checks warn when a post names them and refuse a post that relays
+     * their accounts (Code électoral L52-8).
+     */
+    public java.util.List<String> reserveNames() {
+        if (reserveNames == null || reserveNames.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(reserveNames.split("\\R")).map(String::strip).filter(n -> !n.isEmpty())
+                .distinct().toList();
+    }
+
+    public void reserveNames(java.util.List<String> names) {
+        String joined = names == null ? null : String.join("\n", names.stream().map(String::strip)
+                .filter(n -> !n.isEmpty()).distinct().toList());
+        this.reserveNames = joined == null || joined.isEmpty() ? null : joined;
     }
 
     private static String join(Set<Role> roles) {

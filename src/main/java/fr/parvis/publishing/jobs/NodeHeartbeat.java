@@ -55,14 +55,16 @@ public class NodeHeartbeat implements SmartLifecycle {
         return name;
     }
 
-    /** Whether {@code node} said it is alive within {@code parvis.publishing.stale-claim}. */
+    /**
+     * Whether {@code node} said it is alive within {@code parvis.publishing.stale-claim}. Joins the
+     * caller's transaction (node rows belong to no collectivité: any session reads them).
+     */
     public boolean alive(String node) {
         if (name.equals(node)) {
             return true;
         }
         Instant limit = clock.instant().minus(properties.staleClaim());
-        return SystemActor.actAsRoot("node liveness", () -> transaction.execute(status ->
-                nodes.findById(node).map(n -> n.lastSeen().isAfter(limit)).orElse(false)));
+        return node != null && nodes.findById(node).map(n -> n.lastSeen().isAfter(limit)).orElse(false);
     }
 
     void beat() {

@@ -76,7 +76,7 @@ public class Publisher {
     private final ChannelPublishing channels;
     private final PublicationScheduler scheduler;
     private final PostChecks checks;
-    private final List<PublicationContent> contents;
+    private final org.springframework.beans.factory.ObjectProvider<PublicationContent> contents;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -87,7 +87,8 @@ public class Publisher {
     private final NodeHeartbeat heartbeat;
 
     Publisher(Posts posts, Variants variants, Notifications notifications, ChannelPublishing channels,
-            PublicationScheduler scheduler, PostChecks checks, List<PublicationContent> contents, AuditTrail audit,
+            PublicationScheduler scheduler, PostChecks checks,
+            org.springframework.beans.factory.ObjectProvider<PublicationContent> contents, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
             PublishingProperties properties, NodeHeartbeat heartbeat) {
         this.staleClaim = properties.staleClaim();
@@ -192,7 +193,7 @@ public class Publisher {
         String text = PostTexts.finalText(variant.text(), post.body(), post.link(), post.utmCampaign(),
                 variant.network());
         String link = PostTexts.taggedLink(post.link(), post.utmCampaign(), variant.network());
-        var images = contents.stream().flatMap(c -> c.images(variant).stream()).toList();
+        var images = contents.orderedStream().flatMap(c -> c.images(variant).stream()).toList();
         return new PostDraft(text, images, link == null ? null : URI.create(link), null, "fr", variant.id().toString());
     }
 

@@ -4,7 +4,7 @@ import fr.parvis.shared.InvalidInputException;
 
 /**
  * Width and height of an image read from its header only, before any decoding: a small file can
- * declare an enormous picture (a "decompression bomb") that would exhaust the memory if decoded.
+ * declare an enormous picture (a decompression bomb) that would exhaust the memory if decoded.
  */
 final class ImageHeaders {
 

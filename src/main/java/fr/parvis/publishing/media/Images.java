@@ -167,7 +167,7 @@ final class Images {
     }
 
     /**
-     * The EXIF orientation (1–8) of a JPEG, 1 when absent. Reads the first APP1 "Exif" segment's
+     * The EXIF orientation (1–8) of a JPEG, 1 when absent. Reads the first APP1 Exif segment's
      * IFD0 tag 0x0112.
      */
     static int jpegOrientation(byte[] b) {

@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never deleted: a medium used by a post must stay, so it is archived (hidden from the library).
  *
  * <p>An image may be saved without alternative text, as a draft: it is then marked
- * "alternative text missing" and {@link #check} reports an error that blocks its publication.
+ * as missing its alternative text and {@link #check} reports an error that blocks its publication.
  */
 @Service
 @Transactional(readOnly = true)
@@ -229,7 +229,7 @@ public class MediaLibrary {
                 base + "." + media.subtitlesFormat().extension(), s));
     }
 
-    /** Changes the alternative text; an empty text marks an image "alternative text missing". */
+    /** Changes the alternative text; an empty text marks an image as missing its alternative text. */
     @Transactional
     public MediaView updateAlt(MediaId id, String altText) {
         Actors.require(Permission.POSTS_WRITE);

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Recognises a file from its first bytes ("magic numbers"), never from its name or the
+ * Recognises a file from its first bytes (magic numbers), never from its name or the
  * Content-Type the browser sent: a text file named {@code .png} is refused, a PNG named
  * {@code .jpg} is a PNG. SVG (a document that can carry scripts) is never accepted.
  */

@@ -27,7 +27,7 @@ public record MediaView(MediaId id, MediaKind kind, String mediaType, String fil
         return kind == MediaKind.IMAGE;
     }
 
-    /** The size for people: "1,2 Mo" style numbers are formatted by the pages; here in kibibytes. */
+    /** The size in kibibytes, rounded, at least 1. */
     public long sizeKb() {
         return Math.max(1, (sizeBytes + 512) / 1024);
     }

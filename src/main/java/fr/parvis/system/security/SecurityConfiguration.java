@@ -119,7 +119,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new PasswordChangeFilter(), AccessRefreshFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/connexion", "/installation", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/error", "/accessibilite")
+                                "/favicon.ico", "/error", "/accessibilite", "/ical/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -50,7 +50,8 @@ class OpenApiConfiguration {
             tag("Comptes sociaux", "Les comptes de la collectivité sur les réseaux sociaux : connexion, état, "
                     + "communauté servie, publications et interactions lues."),
             tag("Sources RSS/Atom", "Les flux RSS et Atom suivis par la collectivité (actualités, presse locale, "
-                    + "préfecture…) et les articles lus."));
+                    + "préfecture…) et les articles lus."),
+            tag("Mode crise", "Le mode crise (publications suspendues) et les alertes pré-approuvées."));
 
     @Bean
     OpenAPI parvisOpenApi() {

@@ -153,6 +153,10 @@ class MediaLibraryIntegrationTests {
         assertThat(withFile.mediaType()).isEqualTo("video/mp4");
         assertThat(withFile.subtitles()).isEqualTo(SubtitlesFormat.WEBVTT);
         assertThat(withFile.width()).isNull();
+        assertThat(as(manager, () -> library.list(new MediaFilter(MediaKind.VIDEO, false, false), 0)).items())
+                .extracting(MediaView::id).containsExactly(withFile.id());
+        assertThat(as(manager, () -> library.list(new MediaFilter(MediaKind.IMAGE, false, false), 0)).items())
+                .isEmpty();
         assertThat(as(manager, () -> library.subtitles(withFile.id())).orElseThrow().content()).isEqualTo(vtt);
         assertThat(as(manager, () -> library.preview(withFile.id()))).isEmpty();
 

@@ -43,7 +43,7 @@ class ExactlyOnceIntegrationTests {
             ParvisNode second = cluster.start("node-b", common);
             ParvisNode first = cluster.start("node-a", loaded);
             assertThat(cluster.count("select count(*) from publishing_variant")).isEqualTo(POSTS);
-            assertThat(cluster.count("select count(distinct due_at) from publishing_variant"))
+            assertThat(cluster.count("select count(distinct scheduled_at) from publishing_post"))
                     .as("every post due at the same instant").isEqualTo(1);
 
             String firstName = first.pid() + "@";

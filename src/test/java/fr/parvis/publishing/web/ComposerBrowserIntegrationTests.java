@@ -145,6 +145,14 @@ class ComposerBrowserIntegrationTests {
         assertThat(overflow).isLessThanOrEqualTo(0L);
         screenshot("publishing-a-valider-mobile");
         desktop();
+
+        open("/publier/publications/" + draft.id());
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Votre décision").contains("Par compte");
+        assertThat(axe()).isEmpty();
+        screenshot("publishing-post-desktop");
+        open("/notifications");
+        assertThat(axe()).isEmpty();
+        screenshot("publishing-notifications-desktop");
     }
 
     private void login(Agent agent) {

@@ -262,6 +262,10 @@ class PublishingWebIntegrationTests {
         String composer = html(send(team.manager(), get("/publier/nouveau")));
         assertThat(composer).contains("Soumettre à validation").contains("Enregistrer le brouillon")
                 .contains("hx-post=\"/publier/apercu\"").contains("/js/composer.js");
+        String english = html(send(team.elu(), get("/publier/a-valider").param("lang", "en")));
+        assertThat(english).contains("To approve").contains("Request changes").contains("Le forum des associations");
+        assertThat(html(send(team.manager(), get("/publier/nouveau").param("lang", "en"))))
+                .contains("Submit for approval").contains("Save the draft").contains("Accounts to publish to");
     }
 
     private PostView submitted(Team team, String body) {

@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import fr.parvis.channels.AccountStatus;
+import fr.parvis.channels.SocialAccountManagement;
 import fr.parvis.channels.domain.SocialAccount;
 import fr.parvis.channels.domain.SocialAccounts;
 import fr.parvis.channels.feeds.FeedKind;
@@ -19,6 +21,8 @@ import fr.parvis.channels.feeds.domain.FeedSource;
 import fr.parvis.channels.feeds.domain.FeedSources;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.compliance.AuditQuery;
+import fr.parvis.publishing.media.MediaLibrary;
+import fr.parvis.publishing.media.MediaUpload;
 import fr.parvis.compliance.AuditTrail;
 import fr.parvis.compliance.ElectionDraft;
 import fr.parvis.compliance.ElectionKind;
@@ -100,8 +104,20 @@ class RouteIsolationIntegrationTests {
             "GET /parametres/sources", "POST /parametres/sources", "GET /api/v1/feeds", "POST /api/v1/feeds",
             "GET /parametres/elections", "POST /parametres/elections", "GET /api/v1/elections",
             "POST /api/v1/elections", "GET /api/v1/elections/situation",
+            "GET /api/v1/posts", "POST /api/v1/posts",
+            "GET /publier/crise", "POST /publier/crise/activation", "POST /publier/crise/fin",
+            "GET /publier/crise/sortie", "POST /publier/crise/sortie/reprise", "GET /publier/crise/alertes",
+            "POST /publier/crise/alertes", "GET /publier/crise/modeles/{code}", "POST /publier/crise/modeles/{code}",
+            "GET /publier/sources-vers-brouillons", "GET /api/v1/crisis", "POST /api/v1/crisis/start",
+            "POST /api/v1/crisis/end", "POST /api/v1/crisis/alerts",
             "GET /publier/nouveau", "GET /publier/publications", "GET /publier/a-valider", "GET /notifications",
             "POST /notifications/lues", "GET /parametres/publication", "POST /parametres/publication",
+            "GET /publier/calendrier", "GET /publier/calendrier/export.csv", "POST /publier/calendrier/import",
+            "POST /publier/calendrier/flux", "POST /publier/calendrier/flux/revocation",
+            // the secret address is the credential (no session): its collectivité comes from the token only,
+            // tested in CalendarIntegrationTests (other collectivité's posts absent, revoked → 404)
+            "GET /ical/{token}.ics",
+            "GET /publier/medias", "POST /publier/medias", "GET /api/v1/media", "POST /api/v1/media",
             // framework routes
             "* /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
             "GET /swagger-ui.html");
@@ -150,11 +166,18 @@ class RouteIsolationIntegrationTests {
     PublishingManagement publishing;
 
     @Autowired
+    SocialAccountManagement accountManagement;
+
+    @Autowired
     NotificationManagement notifications;
+
+    @Autowired
+    MediaLibrary mediaLibrary;
 
     Tenant a;
     Tenant b;
     Foreign foreign;
+    UUID bPost;
 
     @BeforeEach
     void twoTenants() throws Exception {
@@ -180,13 +203,20 @@ class RouteIsolationIntegrationTests {
                 .toLocalDate().plusDays(30);
         UUID election = tenants.as(b.admin(), () -> elections.create(new ElectionDraft(ElectionKind.PARTIELLE,
                 "Partielle B", java.util.List.of(firstRound), false)).id());
+        UUID bSandbox = tenants.as(b.admin(), () -> accountManagement.connectOneClick(Network.SANDBOX,
+                "b" + UUID.randomUUID().toString().substring(0, 8), null, null)).id();
         Agent bElu = tenants.member(b, Role.ELECTED_OFFICIAL);
-        PostView post = tenants.as(b.admin(), () -> publishing.submit(publishing.create(new PostCommand(null,
-                "Publication de B", null, null, false, null, List.of(new PostCommand.VariantCommand(account, null, null,
+        PostView bPost = tenants.as(bManager, () -> publishing.submit(publishing.create(new PostCommand(null,
+                "Écrit par B", null, null, false, null, List.of(new PostCommand.VariantCommand(bSandbox, null, null,
                         List.of())))).id(), Set.of()));
         UUID notification = tenants.as(bElu, () -> notifications.list(0).get(0).id());
-        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, post.id(),
-                post.variants().get(0).id(), notification, election);
+        foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, election, bPost.id(),
+                bPost.variants().get(0).id(), notification, null);
+        this.bPost = bPost.id();
+        UUID media = tenants.as(b.admin(), () -> mediaLibrary.upload(MediaUpload.image("b.png", Base64.getDecoder()
+                .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
+                "Image de B")).id().value());
+        foreign = foreign.withMedia(media);
     }
 
     /** The requests that name objects of collectivité B, sent by the administrator of A. */
@@ -253,15 +283,50 @@ class RouteIsolationIntegrationTests {
             cases.put("POST /parametres/sources/{id}/" + action, f -> post("/parametres/sources/" + f.feed() + "/"
                     + action).param("label", "Prise par A").param("kind", "PREFECTURE"));
         }
+        cases.put("POST /publier/calendrier/deplacer", f -> post("/publier/calendrier/deplacer")
+                .param("postId", f.post().toString()).param("date", "2099-01-01").param("heure", "10:00"));
         cases.put("GET /api/v1/feeds/{id}", f -> get("/api/v1/feeds/" + f.feed()));
         cases.put("PATCH /api/v1/feeds/{id}", f -> json(patch("/api/v1/feeds/" + f.feed()),
                 "{\"status\": \"PAUSED\", \"label\": \"Prise par A\"}"));
         cases.put("DELETE /api/v1/feeds/{id}", f -> delete("/api/v1/feeds/" + f.feed()));
         cases.put("POST /api/v1/feeds/{id}/fetch", f -> post("/api/v1/feeds/" + f.feed() + "/fetch"));
         cases.put("GET /api/v1/feeds/{id}/items", f -> get("/api/v1/feeds/" + f.feed() + "/items"));
+        cases.put("POST /publier/crise/publications/{id}/programmation", f -> post("/publier/crise/publications/"
+                + bPost + "/programmation").param("at", "2100-01-01T10:00"));
+        cases.put("POST /publier/crise/publications/{id}/annulation", f -> post("/publier/crise/publications/"
+                + bPost + "/annulation"));
+        cases.put("POST /publier/sources-vers-brouillons/{id}", f -> post("/publier/sources-vers-brouillons/"
+                + f.feed()).param("template", "Prise par A"));
+        cases.put("GET /publier/medias/{id}", f -> get("/publier/medias/" + f.media()));
+        cases.put("GET /publier/medias/{id}/apercu", f -> get("/publier/medias/" + f.media() + "/apercu"));
+        cases.put("GET /publier/medias/{id}/fichier", f -> get("/publier/medias/" + f.media() + "/fichier"));
+        for (String action : List.of("texte-alternatif", "archivage", "restauration")) {
+            cases.put("POST /publier/medias/{id}/" + action, f -> post("/publier/medias/" + f.media() + "/" + action)
+                    .param("altText", "Pris par A"));
+        }
+        cases.put("GET /api/v1/media/{id}", f -> get("/api/v1/media/" + f.media()));
+        cases.put("PATCH /api/v1/media/{id}", f -> json(patch("/api/v1/media/" + f.media()),
+                "{\"altText\": \"Pris par A\", \"archived\": true}"));
+        cases.put("GET /api/v1/media/{id}/content", f -> get("/api/v1/media/" + f.media() + "/content"));
         cases.put("POST /api/v1/sandbox/accounts/{accountId}/interactions", f -> json(post("/api/v1/sandbox/accounts/"
                 + f.account() + "/interactions"), "{\"type\": \"DIRECT_MESSAGE\", \"authorHandle\": \"par.a\", "
                 + "\"text\": \"Écrit par A\"}"));
+        cases.put("GET /api/v1/posts/{id}", f -> get("/api/v1/posts/" + f.post()));
+        cases.put("PUT /api/v1/posts/{id}", f -> json(put("/api/v1/posts/" + f.post()),
+                "{\"body\": \"Pris par A\", \"variants\": [{\"accountId\": \"" + f.account() + "\"}]}"));
+        cases.put("DELETE /api/v1/posts/{id}", f -> delete("/api/v1/posts/" + f.post()));
+        cases.put("GET /api/v1/posts/{id}/checks", f -> get("/api/v1/posts/" + f.post() + "/checks"));
+        cases.put("GET /api/v1/posts/{id}/history", f -> get("/api/v1/posts/" + f.post() + "/history"));
+        cases.put("POST /api/v1/posts/{id}/submit", f -> json(post("/api/v1/posts/" + f.post() + "/submit"), "{}"));
+        cases.put("POST /api/v1/posts/{id}/approve", f -> json(post("/api/v1/posts/" + f.post() + "/approve"), "{}"));
+        cases.put("POST /api/v1/posts/{id}/request-changes", f -> json(post("/api/v1/posts/" + f.post()
+                + "/request-changes"), "{\"comment\": \"Par A\"}"));
+        cases.put("POST /api/v1/posts/{id}/schedule", f -> json(post("/api/v1/posts/" + f.post() + "/schedule"),
+                "{\"at\": \"" + java.time.Instant.now().plusSeconds(86400) + "\"}"));
+        cases.put("POST /api/v1/posts/{id}/publish-now", f -> post("/api/v1/posts/" + f.post() + "/publish-now"));
+        cases.put("POST /api/v1/posts/{id}/cancel", f -> post("/api/v1/posts/" + f.post() + "/cancel"));
+        cases.put("POST /api/v1/posts/{id}/variants/{variantId}/resolve", f -> json(post("/api/v1/posts/" + f.post()
+                + "/variants/" + f.variant() + "/resolve"), "{\"published\": true}"));
         String future = java.time.LocalDate.now().plusDays(3).toString();
         cases.put("POST /publier/nouveau", f -> post("/publier/nouveau").param("body", "Par A")
                 .param("accounts", f.account().toString()).param("action", "draft"));
@@ -345,9 +410,16 @@ class RouteIsolationIntegrationTests {
         assertThat(election.hidden()).isFalse();
         assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post()))).satisfies(p -> {
             assertThat(p.status()).isEqualTo(PostStatus.SUBMITTED);
-            assertThat(p.body()).isEqualTo("Publication de B");
+            assertThat(p.body()).isEqualTo("Écrit par B");
         });
-        assertThat(tenants.as(b.admin(), () -> publishing.history(foreign.post()).entries())).isEmpty();
+        assertThat(tenants.as(b.admin(), () -> publishing.history(foreign.post()).entries()))
+                .noneMatch(e -> !e.kind().equals("ACKNOWLEDGED"));
+        assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post())).scheduledAt()).isNull();
+        assertThat(tenants.as(b.admin(), () -> mediaLibrary.get(new fr.parvis.publishing.media.MediaId(
+                foreign.media())))).satisfies(m -> {
+            assertThat(m.altText()).isEqualTo("Image de B");
+            assertThat(m.archived()).isFalse();
+        });
         assertThat(tenants.as(b.admin(), collectivites::current)).satisfies(c -> {
             assertThat(c.hasLogo()).isTrue();
             assertThat(c.name()).isEqualTo(b.name());
@@ -388,6 +460,12 @@ class RouteIsolationIntegrationTests {
     }
 
     record Foreign(MunicipalServiceView service, MemberView member, DelegationView delegation, ApiTokenView token,
-            UUID auditEntry, UUID account, UUID feed, UUID post, UUID variant, UUID notification, UUID election) {
+            UUID auditEntry, UUID account, UUID feed, UUID election, UUID post, UUID variant, UUID notification,
+            UUID media) {
+
+        Foreign withMedia(UUID media) {
+            return new Foreign(service, member, delegation, token, auditEntry, account, feed, election, post, variant,
+                    notification, media);
+        }
     }
 }

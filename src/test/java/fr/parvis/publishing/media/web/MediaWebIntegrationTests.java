@@ -91,7 +91,8 @@ class MediaWebIntegrationTests {
                 .andReturn().getFlashMap().get("flash")).isEqualTo("media.described.altMissing");
         String list = mvc.perform(get("/publier/medias").with(session(manager))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(list).contains("Texte alternatif manquant", "affiche.jpg", page + "/apercu");
+        assertThat(list).contains("Texte alternatif manquant", "affiche.jpg", page + "/apercu",
+                "alt=\"Aperçu de affiche.jpg (texte alternatif manquant)\"");
         String tooLong = mvc.perform(post(page + "/texte-alternatif").param("altText", "a".repeat(1501))
                 .with(session(manager))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(tooLong).contains("Le formulaire contient des erreurs", "Le texte alternatif dépasse 1", "500");
@@ -136,7 +137,7 @@ class MediaWebIntegrationTests {
                 .param("altText", "Carte du quartier").with(bearer)).andReturn().getResponse();
         assertThat(created.getStatus()).isEqualTo(201);
         JsonNode media = json.readTree(created.getContentAsString(StandardCharsets.UTF_8));
-        String id = media.get("id").get("value").asString();
+        String id = media.get("id").asString();
         assertThat(created.getHeader(HttpHeaders.LOCATION)).endsWith("/api/v1/media/" + id);
         assertThat(media.get("mediaType").asString()).isEqualTo("image/png");
         assertThat(media.get("width").asInt()).isEqualTo(300);
@@ -157,7 +158,7 @@ class MediaWebIntegrationTests {
         MockHttpServletResponse again = mvc.perform(multipart("/api/v1/media")
                 .file(new MockMultipartFile("file", "copie.png", "image/png", png)).with(bearer)).andReturn()
                 .getResponse();
-        assertThat(json.readTree(again.getContentAsString(StandardCharsets.UTF_8)).get("id").get("value").asString())
+        assertThat(json.readTree(again.getContentAsString(StandardCharsets.UTF_8)).get("id").asString())
                 .isEqualTo(id);
     }
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** The circuit settings of the current collectivité (at most one row). */
-public interface CircuitSettingsStore extends JpaRepository<CircuitSettings, UUID> {
+public interface CircuitSettingsRecords extends JpaRepository<CircuitSettings, UUID> {
 
     Optional<CircuitSettings> findFirstBy();
 }

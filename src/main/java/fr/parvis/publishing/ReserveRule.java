@@ -1,0 +1,160 @@
+package fr.parvis.publishing;
+
+import fr.parvis.compliance.ElectionCalendar;
+import fr.parvis.compliance.ElectionView;
+import fr.parvis.compliance.Interval;
+import fr.parvis.compliance.ReserveSituation;
+import fr.parvis.language.NeutralityContext;
+import fr.parvis.language.NeutralityLint;
+import fr.parvis.language.TextFinding;
+import fr.parvis.publishing.domain.Post;
+import fr.parvis.publishing.domain.Variant;
+import fr.parvis.publishing.domain.Variants;
+import fr.parvis.shared.tenancy.Tenancy;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pre-election rules (Code électoral; domain.md §4), at the post's publication time in the
+ * collectivité's election calendar: during a reserve period, paid boosts are refused (L52-1 al. 1),
+ * relaying a candidate's or a party's account is refused (L52-8), naming them and risky wording
+ * (bilan, praise of the team, promises) are warned (L52-1 al. 2, neutrality), a rhythm above the
+ * pre-reserve baseline is warned (régularité); during the eve-of-poll freeze nothing is published
+ * (L49) except the crisis alerts, whose bypass is recorded.
+ */
+@Component
+class ReserveRule implements PostRule {
+
+    /** A rhythm this much above the baseline's monthly average is warned. */
+    static final double RHYTHM_TOLERANCE = 1.2;
+
+    /** Posts allowed above the tolerance (a collectivité that hardly published before may post a little). */
+    static final int RHYTHM_SLACK = 2;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)
+            .withZone(ZoneId.of("Europe/Paris"));
+
+    private final ElectionCalendar calendar;
+    private final NeutralityLint neutrality;
+    private final ApprovalCircuit circuit;
+    private final Variants variants;
+    private final fr.parvis.channels.ChannelPublishing channels;
+    private final Clock clock;
+
+    ReserveRule(ElectionCalendar calendar, NeutralityLint neutrality, ApprovalCircuit circuit, Variants variants,
+            fr.parvis.channels.ChannelPublishing channels, Clock clock) {
+        this.channels = channels;
+        this.calendar = calendar;
+        this.neutrality = neutrality;
+        this.circuit = circuit;
+        this.variants = variants;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<CheckFinding> check(Post post, List<Variant> list) {
+        Instant now = clock.instant();
+        Instant at = post.scheduledAt() != null && post.scheduledAt().isAfter(now) ? post.scheduledAt() : now;
+        ReserveSituation situation = calendar.situation(Tenancy.require(), at);
+        List<CheckFinding> findings = new ArrayList<>();
+        if (situation.freeze() && post.origin() != Post.Origin.CRISIS) {
+            findings.add(PostChecks.error("reserve.freeze", null, "check.reserve.freeze",
+                    List.of(electionNames(situation), DAY.format(situation.currentFreeze().end())),
+                    "Code électoral L49"));
+        }
+        if (!situation.inReserve()) {
+            return findings;
+        }
+        String election = electionNames(situation);
+        if (post.boosted()) {
+            findings.add(PostChecks.error("reserve.boost", null, "check.reserve.boost", List.of(election),
+                    "Code électoral L52-1 al. 1"));
+        }
+        List<String> names = circuit.settings().reserveNames();
+        Set<String> texts = new LinkedHashSet<>();
+        if (list.isEmpty() || list.stream().anyMatch(v -> v.text() == null)) {
+            texts.add(post.body() == null ? "" : post.body());
+        }
+        list.stream().filter(v -> v.text() != null).forEach(v -> texts.add(v.text()));
+        list.stream().filter(v -> v.firstComment() != null).forEach(v -> texts.add(v.firstComment()));
+        for (String text : texts) {
+            for (String relayed : relayed(text, post.link(), names)) {
+                findings.add(PostChecks.error("reserve.relay." + relayed, null, "check.reserve.relay",
+                        List.of(relayed), "Code électoral L52-8"));
+            }
+        }
+        NeutralityContext context = new NeutralityContext(names.stream().filter(n -> !account(n))
+                .collect(Collectors.toSet()), Set.of(), Set.of());
+        for (String text : texts) {
+            for (TextFinding f : neutrality.check(text, context)) {
+                findings.add(PostChecks.warning("reserve.neutrality." + f.code() + "." + f.start() + "."
+                        + Integer.toHexString(text.hashCode()), null, f.messageKey(), f.args(), f.reference()));
+            }
+        }
+        rhythm(situation, at).ifPresent(findings::add);
+        return dedupe(findings);
+    }
+
+    /** Posts published in the 30 days before {@code at}, against the monthly average of the baseline. */
+    private java.util.Optional<CheckFinding> rhythm(ReserveSituation situation, Instant at) {
+        java.util.Optional<Interval> baseline = situation.baseline();
+        if (baseline.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Interval window = baseline.get();
+        double months = Math.max(1.0, Duration.between(window.start(), window.end()).toDays() / 30.0);
+        double monthly = published(window.start(), window.end()) / months;
+        long recent = published(at.minus(Duration.ofDays(30)), at) + 1;
+        if (recent > monthly * RHYTHM_TOLERANCE + RHYTHM_SLACK) {
+            return java.util.Optional.of(PostChecks.warning("reserve.rhythm", null, "check.reserve.rhythm",
+                    List.of(recent, Math.round(monthly * 10) / 10.0), "Code électoral L52-1 al. 2 (régularité)"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Posts out in {@code [from, to)}: read from the networks, or published by Parvis if more. */
+    private long published(Instant from, Instant to) {
+        return Math.max(channels.publishedBetween(from, to),
+                variants.countByStateAndPublishedAtBetween(fr.parvis.publishing.VariantState.PUBLISHED, from, to));
+    }
+
+    /** The candidates' and parties' accounts (handles, addresses) the text or the link relays. */
+    static List<String> relayed(String text, String link, List<String> names) {
+        String haystack = fold((text == null ? "" : text) + " " + (link == null ? "" : link));
+        List<String> found = new ArrayList<>();
+        for (String name : names) {
+            if (account(name) && haystack.contains(fold(name.replaceFirst("^https?://(www\\.)?", "")))) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    private static boolean account(String name) {
+        return name.startsWith("@") || name.startsWith("http://") || name.startsWith("https://");
+    }
+
+    private static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String electionNames(ReserveSituation situation) {
+        return situation.elections().stream().map(ElectionView::name).distinct().collect(Collectors.joining(", "));
+    }
+
+    private static List<CheckFinding> dedupe(List<CheckFinding> findings) {
+        Set<String> seen = new LinkedHashSet<>();
+        return findings.stream().filter(f -> seen.add(f.code())).toList();
+    }
+}
