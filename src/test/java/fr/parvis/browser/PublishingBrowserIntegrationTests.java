@@ -211,8 +211,9 @@ class PublishingBrowserIntegrationTests {
         String mediaId = mediaPath.substring("/publier/medias/".length());
         UUID.fromString(mediaId);
         assertThat(flash()).contains("sans texte alternatif");
-        // Without a text alternative yet, the preview is shown as decorative (alt=""), never without alt.
-        assertThat(driver.findElement(By.cssSelector("main img[src$='/apercu']")).getDomAttribute("alt")).isEmpty();
+        // Without a text alternative yet, the preview still has one, saying so (never an img without alt).
+        assertThat(driver.findElement(By.cssSelector("main img[src$='/apercu']")).getDomAttribute("alt"))
+                .contains("texte alternatif manquant");
         screenshot("publishing-03-media-sans-texte-alternatif");
         axe("publishing-03-media-sans-texte-alternatif");
 
