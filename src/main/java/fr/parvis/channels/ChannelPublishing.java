@@ -74,7 +74,7 @@ public class ChannelPublishing {
     }
 
     /**
-     * How many posts the collectivité's accounts published in {@code [from, to)}, as read from the
+     * How many posts the collectivité's accounts published from {@code from} (included) to {@code to} (excluded), as read from the
      * networks (including those made outside Parvis): the publication rhythm.
      */
     public long publishedBetween(Instant from, Instant to) {

@@ -3,7 +3,7 @@ package fr.parvis.compliance;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A half-open time interval {@code [start, end)}. */
+/** A half-open time interval from start (included) to end (excluded). */
 public record Interval(Instant start, Instant end) {
 
     public Interval {

@@ -60,7 +60,7 @@ final class FrenchWords {
     /**
      * Splits a folded, letters-and-digits string into the fewest known words and digit runs.
      *
-     * @return the split as [start, end) pairs over {@code folded}, empty when it cannot be split
+     * @return the split as start-end pairs (end excluded) over {@code folded}, empty when it cannot be split
      */
     Optional<List<int[]>> split(String folded) {
         int n = folded.length();

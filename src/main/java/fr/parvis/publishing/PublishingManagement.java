@@ -75,12 +75,14 @@ public class PublishingManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final fr.parvis.publishing.media.MediaLibrary media;
     private final CrisisState crisis;
 
     PublishingManagement(Posts posts, Variants variants, Approvals approvals, PostComments comments,
             Acknowledgements acknowledgements, ChannelPublishing channels, PostChecks checks, ApprovalCircuit circuit,
             PublicationScheduler scheduler, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            CrisisState crisis) {
+            CrisisState crisis, fr.parvis.publishing.media.MediaLibrary media) {
+        this.media = media;
         this.posts = posts;
         this.variants = variants;
         this.approvals = approvals;
@@ -364,13 +366,30 @@ public class PublishingManagement {
             if (variant == null) {
                 variant = new Variant(post.id(), v.accountId(), target.network());
             }
+            List<UUID> before = variant.mediaIds();
             variant.content(ownText(v.text()), clean(v.firstComment()), v.mediaIds());
             variant.draft();
             variants.save(variant);
+            countUsage(before, variant.mediaIds());
         }
         for (Variant old : existing) {
             if (!kept.contains(old.accountId())) {
+                countUsage(old.mediaIds(), List.of());
                 variants.delete(old);
+            }
+        }
+    }
+
+    /** Keeps the library's usage counts: a medium in use is shown as such and never archived by mistake. */
+    private void countUsage(List<UUID> before, List<UUID> after) {
+        for (UUID id : after) {
+            if (!before.contains(id)) {
+                media.markUsed(new fr.parvis.publishing.media.MediaId(id));
+            }
+        }
+        for (UUID id : before) {
+            if (!after.contains(id)) {
+                media.markUnused(new fr.parvis.publishing.media.MediaId(id));
             }
         }
     }
@@ -672,6 +691,11 @@ public class PublishingManagement {
         }
         for (PostCommand.VariantCommand variant : command.variants()) {
             channels.target(variant.accountId());
+            for (UUID mediaId : variant.mediaIds()) {
+                if (media.get(new fr.parvis.publishing.media.MediaId(mediaId)).archived()) {
+                    throw new InvalidInputException("publishing.media.archived", "mediaIds");
+                }
+            }
         }
     }
 

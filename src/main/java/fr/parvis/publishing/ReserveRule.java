@@ -123,7 +123,7 @@ class ReserveRule implements PostRule {
         return java.util.Optional.empty();
     }
 
-    /** Posts out in {@code [from, to)}: read from the networks, or published by Parvis if more. */
+    /** Posts out from {@code from} (included) to {@code to} (excluded): read from the networks, or published by Parvis if more. */
     private long published(Instant from, Instant to) {
         return Math.max(channels.publishedBetween(from, to),
                 variants.countByStateAndPublishedAtBetween(fr.parvis.publishing.VariantState.PUBLISHED, from, to));

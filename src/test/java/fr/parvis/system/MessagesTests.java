@@ -29,14 +29,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessagesTests {
 
     static final List<String> BUNDLES = List.of("messages", "territory", "compliance", "api", "channels", "sandbox",
-            "bluesky", "mastodon", "feeds", "elections", "crisis", "calendar", "media");
+            "bluesky", "mastodon", "feeds", "elections", "crisis", "calendar", "media", "publishing", "language");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)\\s*[}(]");
 
     @ParameterizedTest
     @ValueSource(strings = {"messages", "territory", "compliance", "api", "channels", "sandbox", "bluesky", "mastodon",
-            "feeds", "elections", "crisis", "calendar", "media"})
+            "feeds", "elections", "crisis", "calendar", "media", "publishing", "language"})
     void frenchAndEnglishHaveTheSameKeys(String bundle) throws IOException {
         Properties french = load("i18n/" + bundle + ".properties");
         Properties english = load("i18n/" + bundle + "_en.properties");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PublishingMessagesTests {
 
     private static final List<String> BUNDLES = List.of("messages", "territory", "compliance", "api", "channels",
-            "sandbox", "bluesky", "mastodon", "feeds", "publishing");
+            "sandbox", "bluesky", "mastodon", "feeds", "publishing", "elections", "crisis", "calendar", "media", "language");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)\\s*[}(]");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 

@@ -1,0 +1,88 @@
+package fr.parvis.publishing;
+
+import fr.parvis.channels.ChannelPublishing;
+import fr.parvis.channels.PublishingTarget;
+import fr.parvis.channels.spi.ImageAttachment;
+import fr.parvis.language.MediaDescription;
+import fr.parvis.publishing.domain.Post;
+import fr.parvis.publishing.domain.Variant;
+import fr.parvis.publishing.jobs.PublicationContent;
+import fr.parvis.publishing.media.MediaId;
+import fr.parvis.publishing.media.MediaKind;
+import fr.parvis.publishing.media.MediaLibrary;
+import fr.parvis.publishing.media.MediaProblem;
+import fr.parvis.publishing.media.MediaView;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The media of the variants, through the media library: what each network accepts (count, types,
+ * videos, archived media — the missing alternative text is the accessibility rule's), their
+ * description for the accessibility lint, and the images sized for each network at publication.
+ */
+@Component
+class MediaRule implements PostRule, PostMedia, PublicationContent {
+
+    private final MediaLibrary library;
+    private final ChannelPublishing channels;
+
+    MediaRule(MediaLibrary library, ChannelPublishing channels) {
+        this.library = library;
+        this.channels = channels;
+    }
+
+    @Override
+    public List<CheckFinding> check(Post post, List<Variant> variants) {
+        List<CheckFinding> findings = new ArrayList<>();
+        for (Variant variant : variants) {
+            if (variant.mediaIds().isEmpty()) {
+                continue;
+            }
+            PublishingTarget target = channels.target(variant.accountId());
+            if (target.profile() == null) {
+                continue;
+            }
+            String label = target.network().name() + " " + (target.handle().startsWith("@") ? target.handle() : "@" + target.handle());
+            if (variant.mediaIds().size() > target.profile().maxImages()) {
+                findings.add(PostChecks.error("media.count." + variant.accountId(), variant.accountId(),
+                        "draft.tooManyImages", List.of(variant.mediaIds().size(), target.profile().maxImages()), label));
+            }
+            int position = 0;
+            for (UUID id : variant.mediaIds()) {
+                position++;
+                for (MediaProblem problem : library.check(new MediaId(id), target.profile())) {
+                    if (problem.code() == MediaProblem.Code.ALT_TEXT_MISSING) {
+                        continue;
+                    }
+                    findings.add(PostChecks.error("media." + problem.code() + "." + variant.accountId() + "." + id,
+                            variant.accountId(), problem.messageKey(), Arrays.asList(problem.arguments()), label));
+                }
+            }
+        }
+        return findings;
+    }
+
+    @Override
+    public List<MediaDescription> describe(List<UUID> mediaIds) {
+        List<MediaDescription> described = new ArrayList<>();
+        for (UUID id : mediaIds) {
+            MediaView media = library.get(new MediaId(id));
+            described.add(media.kind() == MediaKind.VIDEO
+                    ? MediaDescription.video(media.altText(), media.subtitles() != null || media.burnedInSubtitles())
+                    : MediaDescription.image(media.altText()));
+        }
+        return described;
+    }
+
+    @Override
+    public List<ImageAttachment> images(Variant variant) {
+        if (variant.mediaIds().isEmpty()) {
+            return List.of();
+        }
+        PublishingTarget target = channels.target(variant.accountId());
+        return variant.mediaIds().stream().map(id -> library.renditionFor(new MediaId(id), target.profile())).toList();
+    }
+}
