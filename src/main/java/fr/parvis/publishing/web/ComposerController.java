@@ -48,10 +48,19 @@ class ComposerController {
         this.support = support;
     }
 
+    /** The composer; {@code media} (from the media library's "use in a post") pre-fills every variant's media. */
     @GetMapping("/publier/nouveau")
-    String compose(Model model) {
+    String compose(@RequestParam(name = "media", required = false) List<String> media, Model model) {
         Actors.require(Permission.POSTS_WRITE);
-        return render(model, new ComposerForm(), null, ComposerPreview.empty());
+        ComposerForm form = new ComposerForm();
+        if (media != null && !media.isEmpty()) {
+            String ids = media.stream().limit(4).map(Ids::parse).map(java.util.UUID::toString)
+                    .collect(java.util.stream.Collectors.joining(" "));
+            for (var target : publishing.targets()) {
+                form.getVariants().get(target.accountId().toString()).setMediaIds(ids);
+            }
+        }
+        return render(model, form, null, ComposerPreview.empty());
     }
 
     @PostMapping("/publier/nouveau")

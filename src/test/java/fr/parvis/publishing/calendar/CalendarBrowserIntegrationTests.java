@@ -9,6 +9,7 @@ import fr.parvis.publishing.PostView;
 import fr.parvis.publishing.PublishingFixtures;
 import fr.parvis.publishing.PublishingFixtures.Team;
 import fr.parvis.publishing.PublishingManagement;
+import fr.parvis.test.HeadlessChromium;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import fr.parvis.test.TestTenants;
@@ -51,9 +52,8 @@ class CalendarBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    static ChromeDriverService service;
+    static HeadlessChromium chromium;
     static ChromeDriver driver;
-    static Path profile;
 
     @LocalServerPort
     int port;
@@ -72,36 +72,14 @@ class CalendarBrowserIntegrationTests {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        System.setProperty("SE_MANAGER_OFFLINE", "true");
-        System.setProperty("SE_AVOID_STATS", "true");
-        System.setProperty("webdriver.chrome.driver", Peer.chromedriverBinary());
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("parvis-calendar-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(Peer.chromedriverBinary()))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Peer.chromiumBinary());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--lang=fr-FR", "--window-size=1366,900",
-                "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -218,15 +196,6 @@ class CalendarBrowserIntegrationTests {
     }
 
     private void screenshot(String name) throws IOException {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = ((Number) js("return window.innerWidth;")).doubleValue();
-        double height = ((Number) content.get("height")).doubleValue();
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height",
-                        Math.min(height, 12_000), "scale", 1)));
-        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        HeadlessChromium.screenshot(driver, name);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import fr.parvis.test.HeadlessChromium;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import java.io.File;
@@ -44,45 +45,22 @@ class CrisisBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    static ChromeDriverService service;
+    static HeadlessChromium chromium;
     static ChromeDriver driver;
-    static Path profile;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startChromium() throws IOException {
-        System.setProperty("SE_MANAGER_OFFLINE", "true");
-        System.setProperty("SE_AVOID_STATS", "true");
-        System.setProperty("webdriver.chrome.driver", Peer.chromedriverBinary());
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("parvis-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(Peer.chromedriverBinary()))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Peer.chromiumBinary());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--lang=fr-FR", "--window-size=1366,900",
-                "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -129,16 +107,7 @@ class CrisisBrowserIntegrationTests {
     }
 
     private void accessible(String name) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
-        List<String> blocking = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            String line = "[" + rule.getImpact() + "] " + rule.getId() + " " + rule.getNodes().stream()
-                    .map(n -> n.getTarget() + " " + n.getHtml()).toList();
-            System.out.println("[ACCESSIBILITY] " + name + ": " + line);
-            if (List.of("serious", "critical").contains(rule.getImpact())) {
-                blocking.add(line);
-            }
-        }
+        List<String> blocking = HeadlessChromium.blockingViolations(driver, name);
         screenshot(name);
         assertThat(driver.getPageSource()).doesNotContain("??");
         assertThat(blocking).as(name).isEmpty();
@@ -164,18 +133,6 @@ class CrisisBrowserIntegrationTests {
     }
 
     private void screenshot(String name) {
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> metrics = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-            double height = Math.min(((Number) content.get("height")).doubleValue(), 12_000);
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1366, "height", height,
-                            "scale", 1)));
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot save screenshot " + name, e);
-        }
+        HeadlessChromium.screenshot(driver, name);
     }
 }

@@ -10,6 +10,7 @@ import fr.parvis.publishing.PostView;
 import fr.parvis.publishing.PublishingFixtures;
 import fr.parvis.publishing.PublishingFixtures.Team;
 import fr.parvis.publishing.PublishingManagement;
+import fr.parvis.test.HeadlessChromium;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import fr.parvis.test.TestTenants;
@@ -51,9 +52,8 @@ class ComposerBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    static ChromeDriverService service;
+    static HeadlessChromium chromium;
     static ChromeDriver driver;
-    static Path profile;
 
     @LocalServerPort
     int port;
@@ -72,37 +72,14 @@ class ComposerBrowserIntegrationTests {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        System.setProperty("SE_MANAGER_OFFLINE", "true");
-        System.setProperty("SE_AVOID_STATS", "true");
-        System.setProperty("webdriver.chrome.driver", Peer.chromedriverBinary());
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("parvis-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(Peer.chromedriverBinary()))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Peer.chromiumBinary());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--lang=fr-FR", "--window-size=1366,900",
-                "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -168,20 +145,7 @@ class ComposerBrowserIntegrationTests {
     }
 
     private List<String> axe() {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
-        List<String> found = new ArrayList<>();
-        if (results.isErrored()) {
-            found.add("axe-core failed: " + results.getErrorMessage());
-        }
-        for (Rule rule : results.getViolations()) {
-            String line = rule.getImpact() + " " + rule.getId() + " " + rule.getHelp() + " " + rule.getNodes().stream()
-                    .map(n -> String.valueOf(n.getTarget())).toList();
-            System.out.println("[ACCESSIBILITY] " + line);
-            if (List.of("serious", "critical").contains(rule.getImpact())) {
-                found.add(line);
-            }
-        }
-        return found;
+        return HeadlessChromium.blockingViolations(driver, driver.getCurrentUrl());
     }
 
     private Object js(String script, Object... args) {
@@ -198,20 +162,6 @@ class ComposerBrowserIntegrationTests {
     }
 
     private void screenshot(String name) {
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> metrics = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics",
-                    Map.of());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-            double width = ((Number) js("return window.innerWidth;")).doubleValue();
-            double height = ((Number) content.get("height")).doubleValue();
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height",
-                            Math.min(height, 8_000), "scale", 1)));
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot save screenshot " + name, e);
-        }
+        HeadlessChromium.screenshot(driver, name);
     }
 }
