@@ -11,6 +11,17 @@ import java.util.UUID;
 public record PublishingTarget(UUID accountId, Network network, String handle, String displayName, String community,
         AccountStatus status, NetworkProfile profile, boolean canPublish, boolean nativeScheduling) {
 
+    /** "Bluesky @ville.bsky.social": the network's name as people write it and the handle. */
+    public String label() {
+        String name = switch (network) {
+            case LINKEDIN -> "LinkedIn";
+            case YOUTUBE -> "YouTube";
+            case X -> "X";
+            default -> network.name().charAt(0) + network.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        };
+        return name + " " + (handle.startsWith("@") ? handle : "@" + handle);
+    }
+
     public boolean connected() {
         return status == AccountStatus.CONNECTED;
     }

@@ -76,6 +76,11 @@ class ApprovalCircuit {
         }
     }
 
+    /** The approver decided: their notifications about this post are done. */
+    void handled(Post post, UUID approver) {
+        notifications.findByUserIdAndPostIdAndReadAtIsNull(approver, post.id()).forEach(n -> n.read(clock.instant()));
+    }
+
     /** A comment: the author and the approvers of the post's current level hear of it. */
     void notifyComment(Post post, UUID from) {
         Set<UUID> to = new HashSet<>();

@@ -45,7 +45,7 @@ class MediaRule implements PostRule, PostMedia, PublicationContent {
             if (target.profile() == null) {
                 continue;
             }
-            String label = target.network().name() + " " + (target.handle().startsWith("@") ? target.handle() : "@" + target.handle());
+            String label = target.label();
             if (variant.mediaIds().size() > target.profile().maxImages()) {
                 findings.add(PostChecks.error("media.count." + variant.accountId(), variant.accountId(),
                         "draft.tooManyImages", List.of(variant.mediaIds().size(), target.profile().maxImages()), label));

@@ -51,7 +51,7 @@ public class PostChecks {
         }
         for (Variant variant : variants) {
             PublishingTarget target = channels.target(variant.accountId());
-            String label = target.network().name() + " " + (target.handle().startsWith("@") ? target.handle() : "@" + target.handle());
+            String label = target.label();
             if (!target.connected()) {
                 findings.add(error("account.state." + variant.accountId(), variant.accountId(), "check.account.state",
                         List.of(label, target.status().name()), null));

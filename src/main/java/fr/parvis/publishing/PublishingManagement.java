@@ -160,12 +160,23 @@ public class PublishingManagement {
     }
 
     public PostHistoryView history(UUID postId) {
-        load(postId);
         List<PostHistoryView.Entry> entries = new ArrayList<>();
         approvals.findByPostIdOrderByDecidedAtAsc(postId).forEach(a -> entries.add(new PostHistoryView.Entry(
                 a.decidedAt(), a.decision().name(), a.level(), a.userId(), a.userName(), a.comment())));
         comments.findByPostIdOrderByWrittenAtAsc(postId).forEach(c -> entries.add(new PostHistoryView.Entry(
                 c.writtenAt(), "COMMENT", 0, c.userId(), c.userName(), c.text())));
+        Post post = load(postId);
+        if (post.submittedAt() != null) {
+            entries.add(new PostHistoryView.Entry(post.submittedAt(), "SUBMITTED", 0, post.authorId(), post.authorName(),
+                    null));
+        }
+        for (Variant variant : variants.findByPostIdOrderByNetworkAscCreatedAtAsc(postId)) {
+            if (variant.publishedAt() != null) {
+                entries.add(new PostHistoryView.Entry(variant.publishedAt(), "PUBLISHED", 0, null, null,
+                        channels.target(variant.accountId()).label()
+                                + (variant.url() == null ? "" : " " + variant.url())));
+            }
+        }
         acknowledgements.findByPostIdOrderByAcknowledgedAtAsc(postId).forEach(a -> entries.add(
                 new PostHistoryView.Entry(a.acknowledgedAt(), "ACKNOWLEDGED", 0, a.userId(), a.userName(), a.code())));
         entries.sort(Comparator.comparing(PostHistoryView.Entry::at));
@@ -498,6 +509,7 @@ public class PublishingManagement {
         }
         approvals.save(new Approval(post.id(), level, Approval.Decision.APPROVED, agent.userId().value(),
                 agent.getPrincipal().displayName(), agent.role().name(), now, clean(comment)));
+        circuit.handled(post, agent.userId().value());
         boolean complete = post.approvedOneLevel(now);
         audit.record(record("publishing.post.approved", post, AuditDetails.of("level", String.valueOf(level),
                 "complete", String.valueOf(complete))));
@@ -526,6 +538,7 @@ public class PublishingManagement {
         ParvisAuthentication agent = requireApprover(post, level);
         approvals.save(new Approval(post.id(), level, Approval.Decision.CHANGES_REQUESTED, agent.userId().value(),
                 agent.getPrincipal().displayName(), agent.role().name(), clock.instant(), reason));
+        circuit.handled(post, agent.userId().value());
         post.resetApprovals(post.approvalLevels());
         post.status(PostStatus.CHANGES_REQUESTED);
         audit.record(record("publishing.post.changesRequested", post, AuditDetails.of("level", String.valueOf(level))));

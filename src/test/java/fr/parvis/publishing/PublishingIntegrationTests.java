@@ -45,6 +45,9 @@ class PublishingIntegrationTests {
     SocialAccountManagement accounts;
 
     @Autowired
+    NotificationManagement notifications;
+
+    @Autowired
     MutableClock clock;
 
     @AfterEach
@@ -67,7 +70,9 @@ class PublishingIntegrationTests {
         assertThatThrownBy(() -> tenants.as(team.manager(), () -> publishing.approve(draft.id(), null)))
                 .isInstanceOf(AccessDeniedException.class);
 
+        assertThat(tenants.as(team.elu(), () -> notifications.unreadCount())).isEqualTo(1);
         PostView approved = tenants.as(team.elu(), () -> publishing.approve(draft.id(), "Parfait"));
+        assertThat(tenants.as(team.elu(), () -> notifications.unreadCount())).as("handled by approving").isZero();
         assertThat(approved.status()).isEqualTo(PostStatus.SCHEDULED);
         assertThat(approved.variants()).singleElement().satisfies(v -> {
             assertThat(v.state()).isEqualTo(VariantState.SCHEDULED);
@@ -91,7 +96,7 @@ class PublishingIntegrationTests {
                 .filteredOn(p -> p.text() != null && p.text().contains("médiathèque ouvre le dimanche"))
                 .hasSize(1);
         assertThat(tenants.as(team.manager(), () -> publishing.history(draft.id())).entries())
-                .extracting(PostHistoryView.Entry::kind).contains("APPROVED");
+                .extracting(PostHistoryView.Entry::kind).containsExactly("SUBMITTED", "APPROVED", "PUBLISHED");
     }
 
     @Test

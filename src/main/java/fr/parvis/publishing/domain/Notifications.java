@@ -11,5 +11,7 @@ public interface Notifications extends JpaRepository<Notification, UUID> {
 
     long countByUserIdAndReadAtIsNull(UUID userId);
 
+    List<Notification> findByUserIdAndPostIdAndReadAtIsNull(UUID userId, UUID postId);
+
     List<Notification> findByUserIdAndReadAtIsNull(UUID userId);
 }

@@ -65,10 +65,10 @@ class WebSupport {
         return false;
     }
 
-    /** "NETWORK handle" of each account, to name the account of a check's finding. */
+    /** "Network @handle" of each account, to name the account of a check's finding. */
     static java.util.Map<java.util.UUID, String> handles(java.util.List<fr.parvis.channels.PublishingTarget> targets) {
         java.util.Map<java.util.UUID, String> handles = new java.util.LinkedHashMap<>();
-        targets.forEach(t -> handles.put(t.accountId(), t.network().name() + " " + t.handle()));
+        targets.forEach(t -> handles.put(t.accountId(), t.label()));
         return handles;
     }
 

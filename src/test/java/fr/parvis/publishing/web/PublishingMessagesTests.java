@@ -59,7 +59,8 @@ class PublishingMessagesTests {
         for (String tab : PostsController.TABS.keySet()) {
             assertThat(keys).contains("publishing.ui.posts.tab." + tab);
         }
-        for (String kind : List.of("APPROVED", "CHANGES_REQUESTED", "EXPIRED", "BYPASSED", "COMMENT", "ACKNOWLEDGED")) {
+        for (String kind : List.of("APPROVED", "CHANGES_REQUESTED", "EXPIRED", "BYPASSED", "COMMENT", "ACKNOWLEDGED", "SUBMITTED",
+                "PUBLISHED")) {
             assertThat(keys).contains("publishing.ui.history." + kind);
         }
     }
