@@ -161,10 +161,6 @@ public class PublishingManagement {
 
     public PostHistoryView history(UUID postId) {
         List<PostHistoryView.Entry> entries = new ArrayList<>();
-        approvals.findByPostIdOrderByDecidedAtAsc(postId).forEach(a -> entries.add(new PostHistoryView.Entry(
-                a.decidedAt(), a.decision().name(), a.level(), a.userId(), a.userName(), a.comment())));
-        comments.findByPostIdOrderByWrittenAtAsc(postId).forEach(c -> entries.add(new PostHistoryView.Entry(
-                c.writtenAt(), "COMMENT", 0, c.userId(), c.userName(), c.text())));
         Post post = load(postId);
         if (post.submittedAt() != null) {
             entries.add(new PostHistoryView.Entry(post.submittedAt(), "SUBMITTED", 0, post.authorId(), post.authorName(),
@@ -177,6 +173,10 @@ public class PublishingManagement {
                                 + (variant.url() == null ? "" : " " + variant.url())));
             }
         }
+        approvals.findByPostIdOrderByDecidedAtAsc(postId).forEach(a -> entries.add(new PostHistoryView.Entry(
+                a.decidedAt(), a.decision().name(), a.level(), a.userId(), a.userName(), a.comment())));
+        comments.findByPostIdOrderByWrittenAtAsc(postId).forEach(c -> entries.add(new PostHistoryView.Entry(
+                c.writtenAt(), "COMMENT", 0, c.userId(), c.userName(), c.text())));
         acknowledgements.findByPostIdOrderByAcknowledgedAtAsc(postId).forEach(a -> entries.add(
                 new PostHistoryView.Entry(a.acknowledgedAt(), "ACKNOWLEDGED", 0, a.userId(), a.userName(), a.code())));
         entries.sort(Comparator.comparing(PostHistoryView.Entry::at));
