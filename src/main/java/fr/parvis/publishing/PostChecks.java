@@ -38,6 +38,19 @@ public class PostChecks {
     static final java.time.Duration PAST_TOLERANCE = java.time.Duration.ofSeconds(5);
 
     public CheckReport check(Post post, List<Variant> variants, Set<String> acknowledged) {
+        return check(post, variants, acknowledged, false);
+    }
+
+    /**
+     * What still forbids the network call, just before it: the network's rules, the account's state
+     * and the rules' blocking errors (not the warnings, acknowledged at submission, nor the time).
+     */
+    public List<CheckFinding> blockersAtPublication(Post post, List<Variant> variants) {
+        return check(post, variants, Set.of(), true).errors().stream()
+                .filter(f -> !f.code().equals("schedule.past")).toList();
+    }
+
+    private CheckReport check(Post post, List<Variant> variants, Set<String> acknowledged, boolean publication) {
         List<CheckFinding> findings = new ArrayList<>();
         Instant now = clock.instant();
         if (post.scheduledAt() != null && post.scheduledAt().isBefore(now.minus(PAST_TOLERANCE))) {
@@ -85,7 +98,7 @@ public class PostChecks {
             }
         }
         for (PostRule rule : rules) {
-            findings.addAll(rule.check(post, variants));
+            findings.addAll(publication ? rule.blockersAtPublication(post, variants) : rule.check(post, variants));
         }
         return new CheckReport(findings.stream()
                 .map(f -> f.error() || !acknowledged.contains(f.code()) ? f

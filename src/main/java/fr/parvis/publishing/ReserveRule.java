@@ -64,6 +64,16 @@ class ReserveRule implements PostRule {
 
     @Override
     public List<CheckFinding> check(Post post, List<Variant> list) {
+        return check(post, list, true);
+    }
+
+    /** At publication: the freeze, boosts and relays only (no neutrality wording, no rhythm counts). */
+    @Override
+    public List<CheckFinding> blockersAtPublication(Post post, List<Variant> list) {
+        return check(post, list, false);
+    }
+
+    private List<CheckFinding> check(Post post, List<Variant> list, boolean warnings) {
         Instant now = clock.instant();
         Instant at = post.scheduledAt() != null && post.scheduledAt().isAfter(now) ? post.scheduledAt() : now;
         ReserveSituation situation = calendar.situation(Tenancy.require(), at);
@@ -93,6 +103,9 @@ class ReserveRule implements PostRule {
                 findings.add(PostChecks.error("reserve.relay." + relayed, null, "check.reserve.relay",
                         List.of(relayed), "Code électoral L52-8"));
             }
+        }
+        if (!warnings) {
+            return dedupe(findings);
         }
         NeutralityContext context = new NeutralityContext(names.stream().filter(n -> !account(n))
                 .collect(Collectors.toSet()), Set.of(), Set.of());

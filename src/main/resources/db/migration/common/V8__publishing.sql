@@ -85,6 +85,7 @@ CREATE TABLE publishing_variant (
 );
 CREATE INDEX publishing_variant_state_ix ON publishing_variant (state, due_at);
 CREATE INDEX publishing_variant_account_ix ON publishing_variant (account_id, published_at);
+CREATE INDEX publishing_variant_published_ix ON publishing_variant (collectivite_id, state, published_at);
 
 CREATE TABLE publishing_approval (
     id              UUID                     NOT NULL PRIMARY KEY,

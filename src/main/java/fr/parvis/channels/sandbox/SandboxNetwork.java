@@ -226,7 +226,7 @@ public class SandboxNetwork {
         SandboxAccount account = checkLocked(context);
         if (draft.idempotencyKey() != null) {
             Optional<SandboxPost> done = posts.findFirstByAccountIdAndIdempotencyKey(account.id(),
-                    Texts.abbreviate(draft.idempotencyKey(), 200));
+                    Texts.abbreviate(draft.idempotencyKey(), 200)).filter(p -> p.status() == SandboxPost.Status.PUBLISHED);
             if (done.isPresent()) {
                 return view(account, done.get());
             }
@@ -284,6 +284,13 @@ public class SandboxNetwork {
         SandboxAccount account = checkLocked(context);
         if (at == null || at.isBefore(clock.instant().plus(SCHEDULE_LEAD))) {
             throw ConnectorException.of(Kind.INVALID_REQUEST, "sandbox.scheduleTooSoon", SCHEDULE_LEAD.toMinutes());
+        }
+        if (draft.idempotencyKey() != null) {
+            Optional<SandboxPost> done = posts.findFirstByAccountIdAndIdempotencyKey(account.id(),
+                    Texts.abbreviate(draft.idempotencyKey(), 200)).filter(p -> p.status() == SandboxPost.Status.SCHEDULED);
+            if (done.isPresent()) {
+                return done.get().externalId();
+            }
         }
         SandboxPost post = newPost(account, draft);
         post.schedule(at);

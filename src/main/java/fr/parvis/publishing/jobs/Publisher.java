@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -114,7 +115,12 @@ public class Publisher {
     }
 
     /** The work prepared in the claim transaction. */
-    private record Claimed(UUID variantId, UUID accountId, PostDraft draft, String firstComment, Instant claimedAt) {
+    private record Claimed(UUID variantId, UUID accountId, PostDraft draft, String firstComment, Instant claimedAt,
+            String nativeId) {
+
+        Claimed(UUID variantId, UUID accountId, PostDraft draft, String firstComment, Instant claimedAt) {
+            this(variantId, accountId, draft, firstComment, claimedAt, null);
+        }
     }
 
     /** Publishes the variant if it is due and nobody took it; reads it back if its claim is stale. */
@@ -175,8 +181,7 @@ public class Publisher {
                 return Outcome.NOTHING_TO_DO;
             }
         }
-        List<CheckFinding> blockers = checks.check(post, List.of(variant), Set.of()).errors().stream()
-                .filter(f -> !f.code().equals("schedule.past")).toList();
+        List<CheckFinding> blockers = checks.blockersAtPublication(post, List.of(variant));
         if (!blockers.isEmpty()) {
             CheckFinding first = blockers.get(0);
             variant.failed(first.messageKey(), join(first.arguments()));
@@ -195,6 +200,13 @@ public class Publisher {
         String link = PostTexts.taggedLink(post.link(), post.utmCampaign(), variant.network());
         var images = contents.orderedStream().flatMap(c -> c.images(variant).stream()).toList();
         return new PostDraft(text, images, link == null ? null : URI.create(link), null, "fr", variant.id().toString());
+    }
+
+    /** The draft handed to the network's scheduler: its own idempotency key (per variant and time). */
+    private PostDraft nativeDraft(Post post, Variant variant, Instant at) {
+        PostDraft draft = draft(post, variant);
+        return new PostDraft(draft.text(), draft.images(), draft.link(), draft.replyTo(), draft.language(),
+                variant.id() + "-native-" + at.toEpochMilli());
     }
 
     private Outcome call(Claimed claimed) {
@@ -258,9 +270,14 @@ public class Publisher {
                 return Outcome.NOTHING_TO_DO;
             }
             Post post = posts.findById(variant.postId()).orElseThrow();
+            if (variant.state() == VariantState.NATIVE_SCHEDULED) {
+                return new Claimed(variant.id(), variant.accountId(), nativeDraft(post, variant, variant.dueAt()),
+                        variant.firstComment(), variant.dueAt(), variant.nativeId());
+            }
             Instant since = variant.claimedAt() != null ? variant.claimedAt()
                     : variant.dueAt() != null ? variant.dueAt() : variant.createdAt();
-            return new Claimed(variant.id(), variant.accountId(), draft(post, variant), variant.firstComment(), since);
+            return new Claimed(variant.id(), variant.accountId(), draft(post, variant), variant.firstComment(), since,
+                    null);
         });
         if (prepared instanceof Outcome outcome) {
             return outcome;
@@ -268,6 +285,12 @@ public class Publisher {
         Claimed claimed = (Claimed) prepared;
         PublishLookup lookup;
         try {
+            if (claimed.nativeId() != null) {
+                Optional<PublishedPost> scheduled = channels.read(claimed.accountId(), claimed.nativeId());
+                if (scheduled.isPresent()) {
+                    return recordPublished(variantId, scheduled.get(), "read-back");
+                }
+            }
             lookup = channels.lookup(claimed.accountId(), claimed.draft(), claimed.claimedAt().minusSeconds(5));
         } catch (ConnectorException | DomainException e) {
             log.info("Reading back variant {} failed: {}", variantId, e.getMessage());
@@ -330,7 +353,7 @@ public class Publisher {
                 return null;
             }
             Post post = posts.findById(variant.postId()).orElseThrow();
-            return new Claimed(variant.id(), variant.accountId(), draft(post, variant), null, at);
+            return new Claimed(variant.id(), variant.accountId(), nativeDraft(post, variant, at), null, at);
         });
         if (claimed == null) {
             return;
