@@ -56,7 +56,8 @@ class CollectivitesApiIntegrationTests extends ApiTestSupport {
                 .andExpect(jsonPath("$.channel").value("API_TOKEN"))
                 .andExpect(jsonPath("$.tokenId").value(token.token().id().toString()))
                 .andExpect(jsonPath("$.tokenName").value(token.token().name()))
-                .andExpect(jsonPath("$.permissions", hasSize(0)));
+                .andExpect(jsonPath("$.permissions", hasSize(1)))
+                .andExpect(jsonPath("$.permissions[0]").value("POSTS_WRITE"));
     }
 
     @Test

@@ -71,7 +71,7 @@ class SocialAccountsIntegrationTests {
         }
 
         @Bean
-        Notifications notifications() {
+        Notifications reconnectionNotifications() {
             return new Notifications();
         }
     }
