@@ -7,7 +7,6 @@ import fr.parvis.channels.spi.PostDraft;
 import fr.parvis.publishing.CheckFinding.Severity;
 import fr.parvis.publishing.domain.Post;
 import fr.parvis.publishing.domain.Variant;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ public class PostChecks {
         if (variants.isEmpty()) {
             findings.add(error("accounts.none", null, "check.accounts.none", List.of(), null));
         }
-        if (post.link() != null && !validLink(post.link())) {
+        if (post.link() != null && !PostTexts.validLink(post.link())) {
             findings.add(error("link.invalid", null, "check.link.invalid", List.of(), null));
         }
         for (Variant variant : variants) {
@@ -105,16 +104,6 @@ public class PostChecks {
                         : new CheckFinding(f.code(), f.severity(), f.accountId(), f.messageKey(), f.arguments(),
                                 f.reference(), true))
                 .toList());
-    }
-
-    static boolean validLink(String link) {
-        try {
-            URI uri = new URI(link.strip());
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     static CheckFinding error(String code, java.util.UUID account, String key, List<Object> args, String reference) {

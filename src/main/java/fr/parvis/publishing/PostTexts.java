@@ -12,6 +12,17 @@ public final class PostTexts {
     private PostTexts() {
     }
 
+    /** Whether {@code link} is a full http(s) address with a host (links of posts, addresses of publications). */
+    public static boolean validLink(String link) {
+        try {
+            URI uri = new URI(link.strip());
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** The link with UTM parameters for this network when a campaign is given. */
     public static String taggedLink(String link, String utmCampaign, Network network) {
         if (link == null || link.isBlank()) {

@@ -669,7 +669,7 @@ public class PublishingManagement {
         ParvisAuthentication agent = Actors.requireAgent();
         String who = agent.getPrincipal().displayName();
         if (published) {
-            if (url != null && !url.isBlank() && !PostChecks.validLink(url)) {
+            if (url != null && !url.isBlank() && !PostTexts.validLink(url)) {
                 throw new InvalidInputException("check.link.invalid", "url");
             }
             variant.published(null, url == null || url.isBlank() ? null : url.strip(), clock.instant(), who);
@@ -692,7 +692,7 @@ public class PublishingManagement {
         if (!anyText && !anyMedia) {
             throw new InvalidInputException("publishing.post.empty", "body");
         }
-        if (command.link() != null && !command.link().isBlank() && !PostChecks.validLink(command.link())) {
+        if (command.link() != null && !command.link().isBlank() && !PostTexts.validLink(command.link())) {
             throw new InvalidInputException("check.link.invalid", "link");
         }
         Instant now = clock.instant();

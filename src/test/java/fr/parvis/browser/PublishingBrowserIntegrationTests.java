@@ -3,10 +3,6 @@ package fr.parvis.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import fr.parvis.channels.ChannelPostView;
 import fr.parvis.channels.SocialAccountManagement;
 import fr.parvis.channels.SocialAccountView;
@@ -21,6 +17,7 @@ import fr.parvis.publishing.jobs.PublishingJobs;
 import fr.parvis.territory.Role;
 import fr.parvis.test.BlueskyTestNetwork;
 import fr.parvis.test.MutableClock;
+import fr.parvis.test.HeadlessChromium;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import fr.parvis.test.TestTenants;
@@ -30,7 +27,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -46,8 +42,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,8 +58,6 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -91,12 +83,8 @@ import tools.jackson.databind.node.ObjectNode;
 class PublishingBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final int WIDTH = 1366;
-    static final int HEIGHT = 900;
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    static final List<String> BLOCKING_IMPACTS = List.of("serious", "critical");
 
     static final String TITLE = "Concert au kiosque";
     static final String MESSAGE = "Concert au kiosque du parc samedi à 18 h, entrée libre. Venez en famille !";
@@ -107,9 +95,8 @@ class PublishingBrowserIntegrationTests {
     static final String ALT_MISSING = "n’a pas de texte alternatif";
     static final String FANCY_LETTERS = "est écrit avec des caractères spéciaux";
 
-    static ChromeDriverService service;
+    static HeadlessChromium chromium;
     static ChromeDriver driver;
-    static Path profile;
     static MastodonStub mastodon;
 
     /** Serious and critical axe-core violations met on the way (checked at the end of the journey). */
@@ -135,49 +122,24 @@ class PublishingBrowserIntegrationTests {
 
     @BeforeAll
     static void startChromiumAndMastodon() throws IOException {
-        // Selenium Manager must never go online: the driver and the browser are given explicitly.
-        System.setProperty("SE_MANAGER_OFFLINE", "true");
-        System.setProperty("SE_AVOID_STATS", "true");
-        System.setProperty("webdriver.chrome.driver", Peer.chromedriverBinary());
         Files.createDirectories(SCREENSHOTS);
         try (Stream<Path> old = Files.list(SCREENSHOTS)) {
             for (Path file : old.filter(p -> p.getFileName().toString().startsWith("publishing-")).toList()) {
                 Files.delete(file);
             }
         }
-        profile = Files.createTempDirectory("parvis-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(Peer.chromedriverBinary()))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Peer.chromiumBinary());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--lang=fr-FR",
-                "--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
         mastodon = new MastodonStub();
     }
 
     @AfterAll
     static void stopChromiumAndMastodon() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (mastodon != null) {
             mastodon.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 
@@ -577,44 +539,11 @@ class PublishingBrowserIntegrationTests {
 
     /** Runs axe-core (WCAG 2.1 A/AA) on the current page; serious and critical violations are kept. */
     private void axe(String step) {
-        Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
-        if (results.isErrored()) {
-            violations.add(step + ": axe-core failed: " + results.getErrorMessage());
-            return;
-        }
-        for (Rule rule : results.getViolations()) {
-            StringBuilder detail = new StringBuilder("%s: [%s] %s — %s".formatted(step, rule.getImpact(), rule.getId(),
-                    rule.getHelp()));
-            for (CheckedNode node : rule.getNodes()) {
-                detail.append("\n      • ").append(node.getTarget()).append("  ").append(String.valueOf(node.getHtml())
-                        .replaceAll("\\s+", " "));
-            }
-            System.out.println("[ACCESSIBILITY] " + detail);
-            if (BLOCKING_IMPACTS.contains(rule.getImpact())) {
-                violations.add(detail.toString());
-            }
-        }
+        HeadlessChromium.blockingViolations(driver, step).forEach(v -> violations.add(step + ": " + v));
     }
 
     /** A full-page PNG of the current page. */
     private void screenshot(String name) {
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> metrics = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssLayoutViewport");
-            double width = Math.max(((Number) viewport.get("clientWidth")).doubleValue(),
-                    ((Number) js("return window.innerWidth;")).doubleValue());
-            double height = Math.max(((Number) content.get("height")).doubleValue(),
-                    ((Number) viewport.get("clientHeight")).doubleValue());
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height",
-                            Math.min(height, 12_000), "scale", 1)));
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot save screenshot " + name, e);
-        }
+        HeadlessChromium.screenshot(driver, name);
     }
 }

@@ -19,8 +19,6 @@ import fr.parvis.territory.Permission;
 import fr.parvis.territory.access.Actors;
 import fr.parvis.territory.access.ParvisAuthentication;
 import fr.parvis.territory.access.SystemActor;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -459,7 +457,7 @@ public class CalendarManagement {
                     List.of(10000)));
         }
         String link = emptyToNull(cells.get("lien"));
-        if (link != null && (link.length() > 2048 || !validLink(link))) {
+        if (link != null && (link.length() > 2048 || !fr.parvis.publishing.PostTexts.validLink(link))) {
             problems.add(new CsvImportReport.Problem(line, "lien", "calendar.import.link",
                     List.of(abbreviate(link))));
         }
@@ -467,7 +465,7 @@ public class CalendarManagement {
         if (utm != null && utm.length() > 100) {
             problems.add(new CsvImportReport.Problem(line, "campagne_utm", "calendar.import.utmTooLong", List.of(100)));
         }
-        if (!message.isBlank() && message.length() <= 10000 && (link == null || validLink(link))) {
+        if (!message.isBlank() && message.length() <= 10000 && (link == null || fr.parvis.publishing.PostTexts.validLink(link))) {
             for (PublishingTarget target : accounts) {
                 if (target.profile() == null) {
                     continue;
@@ -534,16 +532,6 @@ public class CalendarManagement {
     private static String accountKey(String network, String handle) {
         return network.strip().toUpperCase(Locale.ROOT) + ":" + CalendarEntry.stripAt(handle.strip())
                 .toLowerCase(Locale.ROOT);
-    }
-
-    static boolean validLink(String link) {
-        try {
-            URI uri = new URI(link.strip());
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static String abbreviate(String text) {

@@ -458,8 +458,4 @@ public class Publisher {
         }
         return Texts.abbreviate(arguments.stream().map(String::valueOf).collect(Collectors.joining(SEPARATOR)), 500);
     }
-
-    private static String join(String single) {
-        return single;
-    }
 }

@@ -162,7 +162,7 @@ class ComposerController {
         if (form.selected().isEmpty()) {
             return ComposerPreview.problem("check.accounts.none");
         }
-        if (form.getLink() != null && !form.getLink().isBlank() && !WebSupport.validLink(form.getLink())) {
+        if (form.getLink() != null && !form.getLink().isBlank() && !fr.parvis.publishing.PostTexts.validLink(form.getLink())) {
             return ComposerPreview.problem("check.link.invalid");
         }
         try {

@@ -10,8 +10,6 @@ import fr.parvis.territory.Role;
 import fr.parvis.territory.access.Actors;
 import fr.parvis.territory.access.ParvisAuthentication;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import org.springframework.stereotype.Component;
@@ -70,15 +68,5 @@ class WebSupport {
         java.util.Map<java.util.UUID, String> handles = new java.util.LinkedHashMap<>();
         targets.forEach(t -> handles.put(t.accountId(), t.label()));
         return handles;
-    }
-
-    static boolean validLink(String link) {
-        try {
-            URI uri = new URI(link.strip());
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }
