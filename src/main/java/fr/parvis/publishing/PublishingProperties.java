@@ -13,10 +13,47 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleClaim a node silent this long is gone: the publications it claimed are read back
  * @param maxCall a claim older than this is read back even if its node still answers (longer than
  *     any network call's timeout)
- * @param missed a scheduled publication this late is taken by the dispatcher
+ * @param missed a scheduled publication this late is taken by the dispatcher (when the pump runs;
+ *     without the pump the dispatcher takes everything that is due)
+ * @param pump the publication pump of this node
  */
 @ConfigurationProperties("parvis.publishing")
 public record PublishingProperties(@DefaultValue("10s") Duration dispatchInterval,
         @DefaultValue("5s") Duration heartbeat, @DefaultValue("1m") Duration staleClaim,
-        @DefaultValue("30m") Duration maxCall, @DefaultValue("30s") Duration missed) {
+        @DefaultValue("30m") Duration maxCall, @DefaultValue("30s") Duration missed, @DefaultValue Pump pump) {
+
+    /**
+     * The publication pump: each node looks for due publications often, claims them in batches a
+     * little ahead of their time, and calls the networks at their time from a pool of threads.
+     *
+     * @param enabled whether this node runs the pump (the dispatcher still publishes what is missed)
+     * @param pollInterval how often the pump looks for due publications
+     * @param lookahead how long before its time a publication is claimed (then nobody can edit it)
+     * @param batch how many publications one claim transaction takes at most
+     * @param threads how many network calls run at once on this node
+     * @param maxInFlight how many claimed publications this node holds at most (claimed, called,
+     *     not yet recorded)
+     */
+    public record Pump(@DefaultValue("true") boolean enabled, @DefaultValue("250ms") Duration pollInterval,
+            @DefaultValue("2s") Duration lookahead, @DefaultValue("200") int batch, @DefaultValue("8") int threads,
+            @DefaultValue("2000") int maxInFlight) {
+
+        public Pump {
+            if (batch < 1 || batch > 1000) {
+                throw new IllegalArgumentException("parvis.publishing.pump.batch must be between 1 and 1000");
+            }
+            if (threads < 1 || threads > 256) {
+                throw new IllegalArgumentException("parvis.publishing.pump.threads must be between 1 and 256");
+            }
+            if (maxInFlight < batch) {
+                throw new IllegalArgumentException("parvis.publishing.pump.max-in-flight must be at least the batch");
+            }
+            if (lookahead.isNegative() || lookahead.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("parvis.publishing.pump.lookahead must be between 0 and 1 minute");
+            }
+            if (pollInterval.compareTo(Duration.ofMillis(10)) < 0) {
+                throw new IllegalArgumentException("parvis.publishing.pump.poll-interval must be at least 10 ms");
+            }
+        }
+    }
 }

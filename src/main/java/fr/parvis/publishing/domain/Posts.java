@@ -2,6 +2,7 @@ package fr.parvis.publishing.domain;
 
 import fr.parvis.publishing.PostStatus;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 public interface Posts extends JpaRepository<Post, UUID> {
 
@@ -19,6 +21,20 @@ public interface Posts extends JpaRepository<Post, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Post p where p.id = :id")
     Optional<Post> lock(UUID id);
+
+    /** These posts, locked in the order of their ids (so two lockers never wait for each other in a cycle). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Post p where p.id in :ids order by p.id")
+    List<Post> lockAll(Collection<UUID> ids);
+
+    /**
+     * Those of these posts nobody else holds, locked; the others are skipped, not waited for
+     * (SKIP LOCKED): a node claiming due publications never waits behind another node or an edit.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+    @Query("select p from Post p where p.id in :ids order by p.id")
+    List<Post> lockAvailable(Collection<UUID> ids);
 
     Page<Post> findByStatusInOrderByUpdatedAtDesc(Collection<PostStatus> statuses, Pageable page);
 

@@ -14,6 +14,10 @@ public interface Variants extends JpaRepository<Variant, UUID> {
     List<Variant> findByStateAndDueAtBeforeOrderByDueAtAsc(VariantState state, Instant before,
             org.springframework.data.domain.Pageable page);
 
+    /** Variants in this state due at or before {@code horizon}, earliest first. */
+    List<Variant> findByStateAndDueAtLessThanEqualOrderByDueAtAsc(VariantState state, Instant horizon,
+            org.springframework.data.domain.Pageable page);
+
     List<Variant> findByStateAndClaimedAtBefore(VariantState state, Instant before,
             org.springframework.data.domain.Pageable page);
 

@@ -23,14 +23,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Puts variants on the schedule: each scheduled variant gets a db-scheduler execution at its time
- * (named after the variant and the time, enqueued in the caller's transaction), run once in the
- * cluster by {@link Publisher}. Variants of accounts set for native scheduling are also handed to
- * the network by a task, and Parvis reads them back at their time.
+ * Puts variants on the schedule: a scheduled variant is {@code SCHEDULED} with its time, and the
+ * {@link PublicationPump} of some node claims it a little before that time and publishes it (the
+ * dispatcher takes it if it is missed). Variants of accounts set for native scheduling are also
+ * handed to the network by a task, and Parvis reads them back at their time.
  */
 @Component
 public class PublicationScheduler {
 
+    /**
+     * Executions of this task were enqueued per variant by earlier versions; the task still runs the
+     * ones left in the database, new schedules no longer create any.
+     */
     static final TaskDescriptor<Void> PUBLISH = TaskDescriptor.of("publishing-publish");
 
     static final TaskDescriptor<Void> NATIVE = TaskDescriptor.of("publishing-native-schedule");
@@ -68,7 +72,6 @@ public class PublicationScheduler {
                 continue;
             }
             variant.schedule(at);
-            enqueue(variant, at);
             boolean nativeScheduling = accountSettings.findByAccountId(variant.accountId())
                     .map(s -> s.nativeScheduling()).orElse(false);
             if (nativeScheduling && channels.schedulesNatively(variant.accountId())) {
@@ -81,12 +84,6 @@ public class PublicationScheduler {
             }
         }
         refreshStatus(post);
-    }
-
-    /** The execution of a variant at a time; several for one variant are harmless (the claim decides). */
-    void enqueue(Variant variant, Instant at) {
-        scheduler.getObject().scheduleIfNotExists(PUBLISH.instance(variant.id() + "@" + at.toEpochMilli())
-                .scheduledTo(at));
     }
 
     /**

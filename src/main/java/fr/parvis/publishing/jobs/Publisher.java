@@ -24,6 +24,7 @@ import fr.parvis.publishing.domain.Post;
 import fr.parvis.publishing.domain.Posts;
 import fr.parvis.publishing.domain.Variant;
 import fr.parvis.publishing.domain.Variants;
+import fr.parvis.shared.CollectiviteId;
 import fr.parvis.shared.DomainException;
 import fr.parvis.shared.Texts;
 import fr.parvis.shared.tenancy.Tenancy;
@@ -31,8 +32,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -114,21 +117,52 @@ public class Publisher {
         PUBLISHED, NOT_DUE, TAKEN, POSTPONED, FAILED, OUTCOME_UNKNOWN, NOTHING_TO_DO
     }
 
-    /** The work prepared in the claim transaction. */
-    private record Claimed(UUID variantId, UUID accountId, PostDraft draft, String firstComment, Instant claimedAt,
-            String nativeId) {
-
-        Claimed(UUID variantId, UUID accountId, PostDraft draft, String firstComment, Instant claimedAt) {
-            this(variantId, accountId, draft, firstComment, claimedAt, null);
-        }
+    /**
+     * A variant this node claimed (or reads back): what to send and where. {@code draft} is
+     * {@code null} when the variant has media, loaded just before the call (not held in memory
+     * while the publication waits for its time).
+     */
+    record Claimed(UUID variantId, UUID postId, CollectiviteId collectivite, UUID accountId, PostDraft draft,
+            String firstComment, Instant claimedAt, Instant dueAt, String nativeId) {
     }
 
-    /** Publishes the variant if it is due and nobody took it; reads it back if its claim is stale. */
+    /** What a network call gave, to be recorded. */
+    sealed interface Result {
+
+        Claimed claimed();
+    }
+
+    /** The network published it. */
+    record Sent(Claimed claimed, PublishedPost post) implements Result {
+    }
+
+    /** Refused (by the network, or before any call): the variant fails. */
+    record Refused(Claimed claimed, String key, String arguments) implements Result {
+    }
+
+    /** Nothing was sent (rate limit, open circuit, not prepared): the variant waits until then. */
+    record Postponed(Claimed claimed, Instant until, String key, String arguments) implements Result {
+    }
+
+    /** The call may or may not have published: read back later, never sent again blindly. */
+    record Unknown(Claimed claimed, String key, String arguments) implements Result {
+    }
+
+    /** A due variant found by the pump, with its post. */
+    record Due(UUID variantId, UUID postId) {
+    }
+
     /** A claim older than this, still {@code PUBLISHING}, belongs to a node that is gone. */
     public Duration staleClaim() {
         return staleClaim;
     }
 
+    /** This node's name, written in its claims. */
+    String node() {
+        return node;
+    }
+
+    /** Publishes the variant if it is due and nobody took it; reads it back if its claim is stale. */
     public Outcome run(UUID variantId) {
         Object claim;
         try {
@@ -142,7 +176,10 @@ public class Publisher {
             }
             return outcome;
         }
-        return call((Claimed) claim);
+        Result result = call((Claimed) claim);
+        Outcome outcome = recordAll(List.of(result)).get(0);
+        afterRecorded(result);
+        return outcome;
     }
 
     private Object claim(UUID variantId) {
@@ -181,17 +218,93 @@ public class Publisher {
                 return Outcome.NOTHING_TO_DO;
             }
         }
+        Object claimed = claimChecked(post, variant, now);
+        if (claimed == Outcome.FAILED) {
+            scheduler.refreshStatus(post);
+        }
+        return claimed;
+    }
+
+    /** Claims a due variant of a locked post, unless a blocking rule forbids it now (then it fails). */
+    private Object claimChecked(Post post, Variant variant, Instant now) {
         List<CheckFinding> blockers = checks.blockersAtPublication(post, List.of(variant));
         if (!blockers.isEmpty()) {
             CheckFinding first = blockers.get(0);
             variant.failed(first.messageKey(), join(first.arguments()));
-            scheduler.refreshStatus(post);
             afterFailure(post, variant, first.messageKey());
             return Outcome.FAILED;
         }
         variant.claim(node, now);
         post.status(PostStatus.PUBLISHING);
-        return new Claimed(variant.id(), variant.accountId(), draft(post, variant), variant.firstComment(), now);
+        PostDraft draft = variant.mediaIds().isEmpty() ? draft(post, variant) : null;
+        return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(), draft,
+                variant.firstComment(), now, variant.dueAt(), null);
+    }
+
+    /**
+     * Claims, in one transaction of the current collectivité, those of these due variants whose post
+     * nobody holds (posts locked with SKIP LOCKED, in the order of their ids): each becomes
+     * {@code PUBLISHING} for this node, or fails if a blocking rule forbids it now. Variants due
+     * after {@code horizon}, or no longer {@code SCHEDULED}, are left alone.
+     */
+    List<Claimed> claimBatch(List<Due> due, Instant horizon) {
+        return transaction.execute(status -> {
+            Set<UUID> wanted = due.stream().map(Due::variantId).collect(Collectors.toSet());
+            List<UUID> postIds = due.stream().map(Due::postId).distinct().sorted().toList();
+            List<Post> locked = posts.lockAvailable(postIds);
+            if (locked.isEmpty()) {
+                return List.<Claimed>of();
+            }
+            Map<UUID, List<Variant>> byPost = variants.findByPostIdIn(locked.stream().map(Post::id).toList()).stream()
+                    .collect(Collectors.groupingBy(Variant::postId));
+            Instant now = clock.instant();
+            List<Claimed> claimed = new ArrayList<>();
+            for (Post post : locked) {
+                List<Variant> ofPost = byPost.getOrDefault(post.id(), List.of());
+                boolean failed = false;
+                for (Variant variant : ofPost) {
+                    if (!wanted.contains(variant.id()) || variant.state() != VariantState.SCHEDULED
+                            || variant.dueAt() == null || variant.dueAt().isAfter(horizon)) {
+                        continue;
+                    }
+                    Object result = claimChecked(post, variant, now);
+                    if (result instanceof Claimed c) {
+                        claimed.add(c);
+                    } else {
+                        failed = true;
+                    }
+                }
+                if (failed) {
+                    post.status(PublicationScheduler.statusOf(ofPost, post.status()));
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /**
+     * Gives back claimed variants this node will not call (it stops): {@code SCHEDULED} again at
+     * their time, if still claimed by this node for that claim.
+     */
+    void release(List<Claimed> claimed) {
+        transaction.executeWithoutResult(status -> {
+            List<UUID> postIds = claimed.stream().map(Claimed::postId).distinct().sorted().toList();
+            List<Post> locked = posts.lockAll(postIds);
+            Map<UUID, List<Variant>> byPost = variants.findByPostIdIn(postIds).stream()
+                    .collect(Collectors.groupingBy(Variant::postId));
+            Map<UUID, Claimed> byVariant = claimed.stream().collect(Collectors.toMap(Claimed::variantId, c -> c));
+            for (Post post : locked) {
+                List<Variant> ofPost = byPost.getOrDefault(post.id(), List.of());
+                for (Variant variant : ofPost) {
+                    Claimed c = byVariant.get(variant.id());
+                    if (c != null && variant.state() == VariantState.PUBLISHING && node.equals(variant.claimedBy())
+                            && c.claimedAt().equals(variant.claimedAt())) {
+                        variant.schedule(c.dueAt());
+                    }
+                }
+                post.status(PublicationScheduler.statusOf(ofPost, post.status()));
+            }
+        });
     }
 
     private PostDraft draft(Post post, Variant variant) {
@@ -209,46 +322,109 @@ public class Publisher {
                 variant.id() + "-native-" + at.toEpochMilli());
     }
 
-    private Outcome call(Claimed claimed) {
-        PublishedPost published;
+    /**
+     * The network call, outside any transaction, in the variant's collectivité. Never throws: what
+     * happened is the result, recorded by {@link #recordAll}.
+     */
+    Result call(Claimed claimed) {
+        PostDraft draft;
         try {
-            published = channels.publish(claimed.accountId(), claimed.draft());
+            draft = claimed.draft() != null ? claimed.draft()
+                    : transaction.execute(status -> variants.findById(claimed.variantId())
+                            .map(v -> draft(posts.findById(v.postId()).orElseThrow(), v)).orElseThrow());
+        } catch (DomainException e) {
+            return new Refused(claimed, e.messageKey(), join(Arrays.asList(e.arguments())));
+        } catch (RuntimeException e) {
+            log.warn("Publication of variant {} not prepared, nothing sent: {}", claimed.variantId(), e.toString());
+            return new Postponed(claimed, clock.instant().plusSeconds(60), "publishing.outcome.notSent",
+                    e.getClass().getSimpleName());
+        }
+        try {
+            return new Sent(claimed, channels.publish(claimed.accountId(), draft));
         } catch (ConnectorException e) {
-            return afterError(claimed, e);
+            return classify(claimed, e);
         } catch (DomainException e) {
             // refused before any call (account paused, disabled, not found)
-            return record(claimed.variantId(), (post, variant) -> {
-                variant.failed(e.messageKey(), join(Arrays.asList(e.arguments())));
-                afterFailure(post, variant, e.messageKey());
-                return Outcome.FAILED;
-            });
+            return new Refused(claimed, e.messageKey(), join(Arrays.asList(e.arguments())));
         } catch (RuntimeException e) {
             log.warn("Publication of variant {} ended without an answer: {}", claimed.variantId(), e.toString());
-            return unknown(claimed.variantId(), "publishing.outcome.error", e.getClass().getSimpleName());
+            return new Unknown(claimed, "publishing.outcome.error", e.getClass().getSimpleName());
         }
-        Outcome outcome = recordPublished(claimed.variantId(), published, null);
-        firstComment(claimed, published);
-        return outcome;
     }
 
-    private Outcome afterError(Claimed claimed, ConnectorException e) {
+    private Result classify(Claimed claimed, ConnectorException e) {
         Kind kind = e.kind();
+        String arguments = join(Arrays.asList(e.arguments()));
         if (kind == Kind.RATE_LIMITED || kind == Kind.UNAVAILABLE && "connector.circuitOpen".equals(e.messageKey())) {
             Instant until = e.retryAt() != null ? e.retryAt() : clock.instant().plusSeconds(60);
-            return record(claimed.variantId(), (post, variant) -> {
-                variant.postpone(until, e.messageKey(), join(Arrays.asList(e.arguments())));
-                scheduler.enqueue(variant, until);
-                return Outcome.POSTPONED;
-            });
+            return new Postponed(claimed, until, e.messageKey(), arguments);
         }
         if (kind == Kind.OUTCOME_UNKNOWN || kind == Kind.UNAVAILABLE || kind == Kind.MALFORMED_RESPONSE) {
-            return unknown(claimed.variantId(), e.messageKey(), join(Arrays.asList(e.arguments())));
+            return new Unknown(claimed, e.messageKey(), arguments);
         }
-        return record(claimed.variantId(), (post, variant) -> {
-            variant.failed(e.messageKey(), join(Arrays.asList(e.arguments())));
-            afterFailure(post, variant, e.messageKey());
-            return Outcome.FAILED;
+        return new Refused(claimed, e.messageKey(), arguments);
+    }
+
+    /**
+     * Records what the calls gave, in one transaction of the current collectivité (posts locked in
+     * the order of their ids): the outcome of each result, in order.
+     */
+    List<Outcome> recordAll(List<Result> results) {
+        return transaction.execute(status -> {
+            List<UUID> postIds = results.stream().map(r -> r.claimed().postId()).distinct().sorted().toList();
+            Map<UUID, Post> locked = posts.lockAll(postIds).stream().collect(Collectors.toMap(Post::id, p -> p));
+            Map<UUID, List<Variant>> byPost = variants.findByPostIdIn(postIds).stream()
+                    .collect(Collectors.groupingBy(Variant::postId));
+            List<Outcome> outcomes = new ArrayList<>(results.size());
+            for (Result result : results) {
+                Post post = locked.get(result.claimed().postId());
+                Variant variant = byPost.getOrDefault(result.claimed().postId(), List.of()).stream()
+                        .filter(v -> v.id().equals(result.claimed().variantId())).findFirst().orElse(null);
+                if (post == null || variant == null) {
+                    log.warn("Publication of variant {} cannot be recorded: deleted meanwhile", result.claimed().variantId());
+                    outcomes.add(Outcome.NOTHING_TO_DO);
+                    continue;
+                }
+                outcomes.add(apply(post, variant, result));
+            }
+            for (Post post : locked.values()) {
+                if (post.status() != PostStatus.CANCELLED) {
+                    post.status(PublicationScheduler.statusOf(byPost.getOrDefault(post.id(), List.of()), post.status()));
+                }
+            }
+            return outcomes;
         });
+    }
+
+    private Outcome apply(Post post, Variant variant, Result result) {
+        if (result instanceof Sent sent) {
+            return published(post, variant, sent.post(), null);
+        }
+        if (variant.state() != VariantState.PUBLISHING) {
+            // settled meanwhile (read back after a stale claim): a late failure changes nothing
+            log.info("Variant {} is {} already: {} not recorded", variant.id(), variant.state(),
+                    result.getClass().getSimpleName());
+            return Outcome.NOTHING_TO_DO;
+        }
+        if (result instanceof Refused refused) {
+            variant.failed(refused.key(), refused.arguments());
+            afterFailure(post, variant, refused.key());
+            return Outcome.FAILED;
+        }
+        if (result instanceof Postponed postponed) {
+            variant.postpone(postponed.until(), postponed.key(), postponed.arguments());
+            return Outcome.POSTPONED;
+        }
+        Unknown unknown = (Unknown) result;
+        variant.outcomeUnknown(unknown.key(), unknown.arguments());
+        return Outcome.OUTCOME_UNKNOWN;
+    }
+
+    /** After the record: the first comment of a published variant (another network call). */
+    void afterRecorded(Result result) {
+        if (result instanceof Sent sent) {
+            firstComment(sent.claimed(), sent.post());
+        }
     }
 
     private Outcome unknown(UUID variantId, String key, String arguments) {
@@ -271,13 +447,14 @@ public class Publisher {
             }
             Post post = posts.findById(variant.postId()).orElseThrow();
             if (variant.state() == VariantState.NATIVE_SCHEDULED) {
-                return new Claimed(variant.id(), variant.accountId(), nativeDraft(post, variant, variant.dueAt()),
-                        variant.firstComment(), variant.dueAt(), variant.nativeId());
+                return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(),
+                        nativeDraft(post, variant, variant.dueAt()), variant.firstComment(), variant.dueAt(),
+                        variant.dueAt(), variant.nativeId());
             }
             Instant since = variant.claimedAt() != null ? variant.claimedAt()
                     : variant.dueAt() != null ? variant.dueAt() : variant.createdAt();
-            return new Claimed(variant.id(), variant.accountId(), draft(post, variant), variant.firstComment(), since,
-                    null);
+            return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(),
+                    draft(post, variant), variant.firstComment(), since, variant.dueAt(), null);
         });
         if (prepared instanceof Outcome outcome) {
             return outcome;
@@ -353,7 +530,8 @@ public class Publisher {
                 return null;
             }
             Post post = posts.findById(variant.postId()).orElseThrow();
-            return new Claimed(variant.id(), variant.accountId(), nativeDraft(post, variant, at), null, at);
+            return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(),
+                    nativeDraft(post, variant, at), null, at, at, null);
         });
         if (claimed == null) {
             return;
@@ -406,20 +584,22 @@ public class Publisher {
     }
 
     private Outcome recordPublished(UUID variantId, PublishedPost published, String resolvedBy) {
-        return record(variantId, (post, variant) -> {
-            if (variant.state() == VariantState.PUBLISHED) {
-                return Outcome.PUBLISHED;
-            }
-            variant.published(published.externalId(), published.url() == null ? null : published.url().toString(),
-                    published.publishedAt() == null ? clock.instant() : published.publishedAt(), resolvedBy);
-            audit.record(new AuditRecord("publishing.publication.published", "post", post.id().toString(),
-                    Texts.abbreviate(post.title() != null ? post.title() : post.body(), 200),
-                    AuditDetails.of("network", variant.network().name(), "externalId",
-                            Texts.abbreviate(published.externalId(), 300), "readBack", String.valueOf(resolvedBy != null))));
-            events.publishEvent(new PostPublished(Tenancy.require(), post.id(), variant.id(), variant.accountId(),
-                    variant.network(), published.externalId()));
+        return record(variantId, (post, variant) -> published(post, variant, published, resolvedBy));
+    }
+
+    private Outcome published(Post post, Variant variant, PublishedPost published, String resolvedBy) {
+        if (variant.state() == VariantState.PUBLISHED) {
             return Outcome.PUBLISHED;
-        });
+        }
+        variant.published(published.externalId(), published.url() == null ? null : published.url().toString(),
+                published.publishedAt() == null ? clock.instant() : published.publishedAt(), resolvedBy);
+        audit.record(new AuditRecord("publishing.publication.published", "post", post.id().toString(),
+                Texts.abbreviate(post.title() != null ? post.title() : post.body(), 200),
+                AuditDetails.of("network", variant.network().name(), "externalId",
+                        Texts.abbreviate(published.externalId(), 300), "readBack", String.valueOf(resolvedBy != null))));
+        events.publishEvent(new PostPublished(Tenancy.require(), post.id(), variant.id(), variant.accountId(),
+                variant.network(), published.externalId()));
+        return Outcome.PUBLISHED;
     }
 
     private void afterFailure(Post post, Variant variant, String key) {

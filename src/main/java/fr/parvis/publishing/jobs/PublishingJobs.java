@@ -34,12 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The publishing tasks (db-scheduler, once per cluster):
  * <ul>
- *   <li>{@code publishing-publish}: one execution per (variant, time), enqueued with the schedule;
- *       db-scheduler gives it to one node, and {@link Publisher}'s claim makes a second run harmless;</li>
+ *   <li>{@code publishing-publish}: one execution per (variant, time), enqueued by earlier versions
+ *       with the schedule (the {@link PublicationPump} publishes now); kept for the executions left
+ *       in the database, {@link Publisher}'s claim makes a second run harmless;</li>
  *   <li>{@code publishing-native-schedule}: hands a variant to the network's scheduler;</li>
- *   <li>{@code publishing-dispatch} (every 10 s): publishes what is overdue by the application
- *       clock (missed executions), reads back stale claims and unknown outcomes, expires approvals
- *       not given in time.</li>
+ *   <li>{@code publishing-dispatch} (every 10 s): publishes what the pumps missed (everything due
+ *       when no pump runs), reads back stale claims and unknown outcomes, expires approvals not
+ *       given in time.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,10 +61,12 @@ public class PublishingJobs {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final PublishingProperties properties;
+    private final PublicationPump pump;
 
     PublishingJobs(Variants variants, Posts posts, Publisher publisher, PublishingManagement management, Clock clock,
-            PlatformTransactionManager transactionManager, PublishingProperties properties) {
+            PlatformTransactionManager transactionManager, PublishingProperties properties, PublicationPump pump) {
         this.properties = properties;
+        this.pump = pump;
         this.variants = variants;
         this.posts = posts;
         this.publisher = publisher;
@@ -94,7 +97,7 @@ public class PublishingJobs {
     @Bean
     RecurringTask<Void> publishingDispatchTask() {
         return Tasks.recurring("publishing-dispatch", FixedDelay.of(properties.dispatchInterval()))
-                .execute((instance, context) -> dispatch());
+                .execute((instance, context) -> dispatch(properties.pump().enabled() ? properties.missed() : Duration.ZERO));
     }
 
     /** Runs one variant inside its collectivité. */
@@ -109,17 +112,23 @@ public class PublishingJobs {
     }
 
     /**
-     * One round of the dispatcher (also called by tests that move the application clock): overdue
-     * variants, stale claims, unknown outcomes, due native schedules, expired approvals.
+     * One round of the dispatcher as tests run it after moving the application clock: everything
+     * due now, then stale claims, unknown outcomes, due native schedules, expired approvals. Waits
+     * first for what this node's pump holds.
      */
     public Dispatch dispatch() {
+        pump.awaitIdle(Duration.ofSeconds(30));
+        return dispatch(Duration.ZERO);
+    }
+
+    /**
+     * One round of the dispatcher: the publications due for longer than {@code late} (all of them
+     * when the pump does not run, the missed ones when it does), stale claims, unknown outcomes,
+     * due native schedules, expired approvals.
+     */
+    Dispatch dispatch(Duration late) {
         Instant now = clock.instant();
-        List<Due> overdue = SystemActor.actAsRoot("publishing dispatch", () -> transaction.execute(status -> {
-            List<Due> due = new ArrayList<>();
-            variants.findByStateAndDueAtBeforeOrderByDueAtAsc(VariantState.SCHEDULED, now.minus(properties.missed()),
-                    PageRequest.of(0, BATCH)).forEach(v -> due.add(Due.of(v)));
-            return due;
-        }));
+        int published = pump.drain(late.isZero() ? now.plusMillis(500) : now.minus(late), BATCH);
         List<Due> doubtful = SystemActor.actAsRoot("publishing read-back", () -> transaction.execute(status -> {
             List<Due> due = new ArrayList<>();
             variants.findByStateAndClaimedAtBefore(VariantState.PUBLISHING, now.minus(publisher.staleClaim()),
@@ -135,10 +144,6 @@ public class PublishingJobs {
             posts.findByStatusAndScheduledAtBefore(PostStatus.SUBMITTED, now).forEach(p -> found.add(p.collectiviteId()));
             return found;
         }));
-        int published = 0;
-        for (Due due : overdue) {
-            published += runQuietly(due, false) == Publisher.Outcome.PUBLISHED ? 1 : 0;
-        }
         int readBack = 0;
         for (Due due : doubtful) {
             readBack += runQuietly(due, true) == Publisher.Outcome.PUBLISHED ? 1 : 0;

@@ -33,7 +33,8 @@ class ExactlyOnceIntegrationTests {
                 "--db-scheduler.threads=6", "--parvis.publishing.stale-claim=20s",
                 "--parvis.publishing.dispatch-interval=2s", "--parvis.publishing.heartbeat=1s",
                 "--parvis.sandbox.publish-latency=250ms",
-                "--parvis.sandbox.simulation=false", "--spring.datasource.hikari.maximum-pool-size=12");
+                "--parvis.sandbox.simulation=false", "--spring.datasource.hikari.maximum-pool-size=12",
+                "--parvis.publishing.pump.enabled=true");
         try (PublicationCluster cluster = new PublicationCluster(Peer.postgresUrl(), Peer.postgresUser(),
                 Peer.postgresPassword())) {
             List<String> loaded = new java.util.ArrayList<>(common);

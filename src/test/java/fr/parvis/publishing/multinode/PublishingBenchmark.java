@@ -27,7 +27,7 @@ public final class PublishingBenchmark {
         String password = System.getenv().getOrDefault("PARVIS_TEST_POSTGRES_PASSWORD", "");
         List<String> common = List.of("--db-scheduler.polling-interval=1s", "--db-scheduler.threads=8",
                 "--parvis.sandbox.simulation=false", "--spring.datasource.hikari.maximum-pool-size=16",
-                "--logging.level.com.github.kagkarlsson=WARN");
+                "--logging.level.com.github.kagkarlsson=WARN", "--parvis.publishing.pump.enabled=true");
         try (PublicationCluster cluster = new PublicationCluster(url, user, password)) {
             // the other nodes first; the last one creates the posts, all due dueIn seconds after the start
             // of the load (long enough for the load to finish: lateness is measured from the due instant)
