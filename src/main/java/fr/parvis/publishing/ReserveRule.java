@@ -10,6 +10,8 @@ import fr.parvis.language.TextFinding;
 import fr.parvis.publishing.domain.Post;
 import fr.parvis.publishing.domain.Variant;
 import fr.parvis.publishing.domain.Variants;
+import fr.parvis.shared.CollectiviteId;
+import fr.parvis.shared.persistence.TransactionMemo;
 import fr.parvis.shared.tenancy.Tenancy;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,8 +78,12 @@ class ReserveRule implements PostRule {
 
     private List<CheckFinding> check(Post post, List<Variant> list, boolean warnings) {
         Instant now = clock.instant();
-        Instant at = post.scheduledAt() != null && post.scheduledAt().isAfter(now) ? post.scheduledAt() : now;
-        ReserveSituation situation = calendar.situation(Tenancy.require(), at);
+        // to the second: the posts of one batch share one situation (reserve limits fall on whole hours)
+        Instant at = (post.scheduledAt() != null && post.scheduledAt().isAfter(now) ? post.scheduledAt() : now)
+                .truncatedTo(ChronoUnit.SECONDS);
+        CollectiviteId collectivite = Tenancy.require();
+        ReserveSituation situation = TransactionMemo.get(List.of("reserve.situation", collectivite, at),
+                () -> calendar.situation(collectivite, at));
         List<CheckFinding> findings = new ArrayList<>();
         if (situation.freeze() && post.origin() != Post.Origin.CRISIS) {
             findings.add(PostChecks.error("reserve.freeze", null, "check.reserve.freeze",
@@ -91,7 +98,8 @@ class ReserveRule implements PostRule {
             findings.add(PostChecks.error("reserve.boost", null, "check.reserve.boost", List.of(election),
                     "Code électoral L52-1 al. 1"));
         }
-        List<String> names = circuit.settings().reserveNames();
+        List<String> names = TransactionMemo.get(List.of("reserve.names", collectivite),
+                () -> circuit.settings().reserveNames());
         Set<String> texts = new LinkedHashSet<>();
         if (list.isEmpty() || list.stream().anyMatch(v -> v.text() == null)) {
             texts.add(post.body() == null ? "" : post.body());
