@@ -166,7 +166,7 @@ class MediaLibraryIntegrationTests {
         List<MediaProblem> problems = as(manager, () -> library.check(burnedIn.id(), profile(Network.MASTODON,
                 1_000_000, Set.of("image/jpeg"), 1500)));
         assertThat(problems).extracting(MediaProblem::code).containsExactly(MediaProblem.Code.VIDEO_UNSUPPORTED);
-        assertThat(text(problems.get(0))).isEqualTo("Vidéo non prise en charge par Mastodon dans Parvis pour l’instant.");
+        assertThat(text(problems.get(0))).isEqualTo("Mastodon n’accepte pas de vidéo par Parvis.");
         assertThatThrownBy(() -> as(manager, () -> library.renditionFor(burnedIn.id(), JPEG_ONLY)))
                 .isInstanceOf(MediaRenditionException.class);
     }
