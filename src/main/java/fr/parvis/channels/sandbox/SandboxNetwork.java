@@ -274,6 +274,24 @@ public class SandboxNetwork {
         }
     }
 
+    /** The videos kept for these posts of the account, by post, without their bytes. */
+    @Transactional(readOnly = true)
+    public Map<String, List<SandboxPostVideos.Summary>> videos(UUID sandboxAccountId, List<String> postExternalIds) {
+        Map<UUID, String> byId = new java.util.HashMap<>();
+        for (String externalId : postExternalIds) {
+            posts.findByAccountIdAndExternalId(sandboxAccountId, externalId)
+                    .ifPresent(post -> byId.put(post.id(), externalId));
+        }
+        if (byId.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<SandboxPostVideos.Summary>> found = new java.util.LinkedHashMap<>();
+        for (SandboxPostVideos.Summary video : videos.findByPostIdInOrderByPositionAsc(List.copyOf(byId.keySet()))) {
+            found.computeIfAbsent(byId.get(video.getPostId()), k -> new ArrayList<>()).add(video);
+        }
+        return found;
+    }
+
     /** A video of one of the account's posts ({@code position} from 1); empty when there is none. */
     @Transactional(readOnly = true)
     public Optional<SandboxPostVideo> video(UUID sandboxAccountId, String postExternalId, int position) {

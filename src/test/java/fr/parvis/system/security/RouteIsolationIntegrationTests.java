@@ -262,6 +262,10 @@ class RouteIsolationIntegrationTests {
             cases.put("POST /parametres/comptes/{id}/" + action, f -> post("/parametres/comptes/" + f.account() + "/"
                     + action).param("community", "Prise par A"));
         }
+        cases.put("GET /parametres/comptes/{id}/sandbox/{post}/videos/{position}", f -> get("/parametres/comptes/"
+                + f.account() + "/sandbox/p1/videos/1"));
+        cases.put("GET /parametres/comptes/{id}/sandbox/{post}/videos/{position}/sous-titres", f -> get(
+                "/parametres/comptes/" + f.account() + "/sandbox/p1/videos/1/sous-titres"));
         cases.put("GET /api/v1/accounts/{id}", f -> get("/api/v1/accounts/" + f.account()));
         cases.put("PATCH /api/v1/accounts/{id}", f -> json(patch("/api/v1/accounts/" + f.account()),
                 "{\"status\": \"DISABLED\"}"));
