@@ -170,6 +170,12 @@ class VideoBrowserIntegrationTests {
 
         HeadlessChromium.screenshot(driver, "video-sandbox-account");
         assertThat(HeadlessChromium.blockingViolations(driver, "video-sandbox-account")).isEmpty();
+
+        open("/publier/medias/" + medium.id());
+        assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("Durée\n2,5 secondes",
+                "Dimensions\n320 × 180 pixels", "Sous-titres (vidéos)\nSubRip");
+        HeadlessChromium.screenshot(driver, "video-media-detail");
+        assertThat(HeadlessChromium.blockingViolations(driver, "video-media-detail")).isEmpty();
     }
 
     private void open(String path) {
