@@ -176,6 +176,19 @@ class VideoBrowserIntegrationTests {
                 "Dimensions\n320 × 180 pixels", "Sous-titres (vidéos)\nSubRip");
         HeadlessChromium.screenshot(driver, "video-media-detail");
         assertThat(HeadlessChromium.blockingViolations(driver, "video-media-detail")).isEmpty();
+
+        // "Utiliser dans une publication": the composer with the video in the account's media
+        driver.findElement(By.linkText("Utiliser dans une publication")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> URI.create(d.getCurrentUrl()).getPath()
+                .equals("/publier/nouveau"));
+        WebElement media = driver.findElement(By.cssSelector("input[name='variants[" + account + "].mediaIds']"));
+        assertThat(media.getAttribute("value")).isEqualTo(medium.id().value().toString());
+        driver.findElement(By.cssSelector("details#v-" + account + " > summary")).click();
+        assertThat(driver.findElement(By.id(media.getAttribute("aria-describedby"))).getText())
+                .isEqualTo("Identifiants des images (4 au plus) ou de la vidéo de la médiathèque, séparés par des "
+                        + "espaces.");
+        HeadlessChromium.screenshot(driver, "video-composer");
+        assertThat(HeadlessChromium.blockingViolations(driver, "video-composer")).isEmpty();
     }
 
     private void open(String path) {
