@@ -87,7 +87,11 @@
     area.addEventListener("click", function () { self.schedule(); });
     area.addEventListener("keydown", function (event) { self.key(event); });
     area.addEventListener("blur", function () {
-      window.setTimeout(function () { self.close(); }, 150);
+      window.setTimeout(function () {
+        if (document.activeElement !== self.area) { // not when the whole window loses the focus
+          self.close();
+        }
+      }, 150);
     });
     this.list.addEventListener("mousedown", function (event) {
       event.preventDefault(); // the text area keeps the focus
@@ -343,11 +347,21 @@
     return item ? item.fileName : text("unknown", id);
   }
 
+  // a short visible word ("Monter"), the file name for screen readers only
   function button(label, className, handler) {
     var b = document.createElement("button");
     b.type = "button";
     b.className = "button secondary small " + className;
-    b.textContent = label;
+    var cut = label.indexOf(" ");
+    var visible = document.createElement("span");
+    visible.textContent = cut > 0 ? label.slice(0, cut) : label;
+    b.appendChild(visible);
+    if (cut > 0) {
+      var hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = label.slice(cut);
+      b.appendChild(hidden);
+    }
     b.addEventListener("click", handler);
     return b;
   }
@@ -363,8 +377,8 @@
     if (focusClass) {
       var items = picker.querySelectorAll(".media-chosen > li");
       var item = items[Math.min(focusIndex, items.length - 1)];
-      var target = item ? item.querySelector("." + focusClass) || item.querySelector("button")
-        : picker.querySelector(".media-pick-open");
+      var target = item ? item.querySelector("." + focusClass + ":not(:disabled)")
+        || item.querySelector("button:not(:disabled)") : picker.querySelector(".media-pick-open");
       if (target) {
         target.focus();
       }
