@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the composer suggests after a typed {@code #} or {@code @}: the hashtags and mentions
+ * What the composer suggests after a hash sign or an at sign typed: the hashtags and mentions
  * already written in the current collectivité's posts (messages, own texts, first comments),
  * ranked by the number of posts using them then by the latest use, and the handles of the
  * collectivité's own accounts. Hashtags are given in their CamelCase spelling when one was
@@ -92,7 +92,7 @@ public class TagSuggestions {
     }
 
     /**
-     * Suggestions for {@code query} ({@code #} or {@code @} then the start of the word).
+     * Suggestions for {@code query} (a hash sign or an at sign then the start of the word).
      *
      * @param accountId the account whose variant is typed, {@code null} for the common message;
      *     an account of another collectivité is not found
