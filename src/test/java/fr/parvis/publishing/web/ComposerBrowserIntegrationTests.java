@@ -247,6 +247,21 @@ class ComposerBrowserIntegrationTests {
         PostView saved = tenants.as(team.manager(), () -> publishing.get(postId));
         assertThat(saved.body()).isEqualTo("Rendez-vous place de la mairie pour la #FeteDeLaMusique et du #FestivalDuLivre");
         assertThat(saved.variants().get(0).mediaIds()).containsExactly(described.id().value());
+
+        // 4. A WebP image goes into the library through its page, with its size read from the header
+        open("/publier/medias");
+        assertThat(text("#upload-file-hint")).contains("WebP");
+        driver.findElement(By.id("upload-file")).sendKeys(Path.of("src/test/resources/media/vitrail-60x40.webp")
+                .toAbsolutePath().toString());
+        driver.findElement(By.id("upload-altText")).sendKeys("Le vitrail rouge et bleu de la chapelle");
+        String library = driver.getCurrentUrl();
+        driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().equals(library));
+        assertThat(text("main")).contains("vitrail-60x40.webp").contains("image/webp").contains("60");
+        assertThat(driver.findElement(By.cssSelector("main img[src$='/apercu']")).getDomAttribute("alt"))
+                .isEqualTo("Le vitrail rouge et bleu de la chapelle");
+        screenshot("publishing-media-webp");
+        assertThat(axe()).isEmpty();
     }
 
     private void navigateSubmit() {
