@@ -185,8 +185,8 @@ class VideoBrowserIntegrationTests {
         assertThat(media.getAttribute("value")).isEqualTo(medium.id().value().toString());
         driver.findElement(By.cssSelector("details#v-" + account + " > summary")).click();
         assertThat(driver.findElement(By.id(media.getAttribute("aria-describedby"))).getText())
-                .isEqualTo("Identifiants des images (4 au plus) ou de la vidéo de la médiathèque, séparés par des "
-                        + "espaces.");
+                .isEqualTo("Identifiants des médias de la médiathèque, séparés par des espaces, 4 au plus, dans "
+                        + "l’ordre de publication.");
         HeadlessChromium.screenshot(driver, "video-composer");
         assertThat(HeadlessChromium.blockingViolations(driver, "video-composer")).isEmpty();
     }
