@@ -319,9 +319,7 @@ public class Publisher {
 
     /** The draft handed to the network's scheduler: its own idempotency key (per variant and time). */
     private PostDraft nativeDraft(Post post, Variant variant, Instant at) {
-        PostDraft draft = draft(post, variant);
-        return new PostDraft(draft.text(), draft.images(), draft.link(), draft.replyTo(), draft.language(),
-                variant.id() + "-native-" + at.toEpochMilli());
+        return draft(post, variant).withIdempotencyKey(variant.id() + "-native-" + at.toEpochMilli());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.parvis.channels.SocialAccountManagement;
+import fr.parvis.channels.sandbox.SandboxJobs;
 import fr.parvis.channels.sandbox.SandboxNetwork;
 import fr.parvis.channels.sandbox.domain.SandboxPostVideo;
 import fr.parvis.channels.spi.Network;
@@ -17,6 +18,9 @@ import fr.parvis.publishing.PostView;
 import fr.parvis.publishing.PublishingFixtures;
 import fr.parvis.publishing.PublishingFixtures.Team;
 import fr.parvis.publishing.PublishingManagement;
+import fr.parvis.publishing.PublishingSettingsManagement;
+import fr.parvis.publishing.VariantState;
+import fr.parvis.publishing.jobs.Publisher;
 import fr.parvis.publishing.jobs.PublishingJobs;
 import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.MutableClock;
@@ -100,6 +104,44 @@ class VideoPublishingIntegrationTests {
         System.arraycopy("free".getBytes(StandardCharsets.US_ASCII), 0, out, base.length + 4, 4);
         System.arraycopy(padding, 0, out, base.length + 8, padding.length);
         return out;
+    }
+
+    @Autowired
+    SandboxJobs sandboxJobs;
+
+    @Autowired
+    Publisher publisher;
+
+    @Autowired
+    PublishingSettingsManagement settings;
+
+    @Test
+    void aVideoHandedToTheNetworksSchedulerKeepsItsVideo() {
+        Team team = fixtures.team();
+        tenants.as(team.admin(), () -> settings.changeAccount(team.sandbox(), null, true));
+        byte[] mp4 = anotherFixture();
+        MediaView video = tenants.as(team.manager(), () -> library.upload(new MediaUpload("conseil.mp4", mp4,
+                "Ouverture du conseil municipal par la maire.", null, null, true)));
+        Instant at = clock.instant().plus(Duration.ofHours(2));
+        PostView post = tenants.as(team.manager(), () -> publishing.create(new PostCommand(null,
+                "Le conseil municipal en vidéo.", null, null, false, at, List.of(new PostCommand.VariantCommand(
+                        team.sandbox(), null, null, List.of(video.id().value()))))));
+        tenants.as(team.manager(), () -> publishing.submit(post.id(), Set.of()));
+        UUID variant = tenants.as(team.elu(), () -> publishing.approve(post.id(), null)).variants().get(0).id();
+        tenants.as(team.admin(), () -> publisher.scheduleNatively(variant, at));
+        assertThat(tenants.as(team.manager(), () -> publishing.get(post.id())).variants().get(0).state())
+                .isEqualTo(VariantState.NATIVE_SCHEDULED);
+
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        sandboxJobs.simulateDue();
+        jobs.dispatch();
+        PostView published = tenants.as(team.manager(), () -> publishing.get(post.id()));
+        assertThat(published.status()).isEqualTo(PostStatus.PUBLISHED);
+        UUID sandboxAccount = UUID.fromString(tenants.as(team.admin(), () -> accounts.get(team.sandbox()))
+                .externalId());
+        SandboxPostVideo kept = tenants.as(team.admin(), () -> sandbox.video(sandboxAccount,
+                published.variants().get(0).externalId(), 1)).orElseThrow();
+        assertThat(kept.content()).as("the network's scheduler got the video").isEqualTo(mp4);
     }
 
     @Test
