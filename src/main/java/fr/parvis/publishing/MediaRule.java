@@ -38,7 +38,8 @@ class MediaRule implements PostRule, PostMedia, PublicationContent {
     public List<CheckFinding> check(Post post, List<Variant> variants) {
         List<CheckFinding> findings = new ArrayList<>();
         for (Variant variant : variants) {
-            if (variant.mediaIds().isEmpty()) {
+            boolean partMedia = variant.thread().stream().anyMatch(p -> !p.mediaIds().isEmpty());
+            if (variant.mediaIds().isEmpty() && !partMedia) {
                 continue;
             }
             PublishingTarget target = channels.target(variant.accountId());
@@ -46,23 +47,34 @@ class MediaRule implements PostRule, PostMedia, PublicationContent {
                 continue;
             }
             String label = target.label();
-            if (variant.mediaIds().size() > target.profile().maxImages()) {
-                findings.add(PostChecks.error("media.count." + variant.accountId(), variant.accountId(),
-                        "draft.tooManyImages", List.of(variant.mediaIds().size(), target.profile().maxImages()), label));
-            }
-            int position = 0;
-            for (UUID id : variant.mediaIds()) {
-                position++;
-                for (MediaProblem problem : library.check(new MediaId(id), target.profile())) {
-                    if (problem.code() == MediaProblem.Code.ALT_TEXT_MISSING) {
-                        continue;
-                    }
-                    findings.add(PostChecks.error("media." + problem.code() + "." + variant.accountId() + "." + id,
-                            variant.accountId(), problem.messageKey(), Arrays.asList(problem.arguments()), label));
-                }
+            check(variant, variant.mediaIds(), target, label, "", findings);
+            for (fr.parvis.publishing.domain.ThreadPart part : variant.thread()) {
+                String reference = label + " (" + part.number() + ")";
+                check(variant, part.mediaIds(), target, reference, "thread." + part.number() + ".", findings);
             }
         }
         return findings;
+    }
+
+    /** The media of the post or of one part of its thread ({@code prefix} tells which in the codes). */
+    private void check(Variant variant, List<UUID> mediaIds, PublishingTarget target, String label, String prefix,
+            List<CheckFinding> findings) {
+        if (mediaIds.isEmpty()) {
+            return;
+        }
+        if (mediaIds.size() > target.profile().maxImages()) {
+            findings.add(PostChecks.error(prefix + "media.count." + variant.accountId(), variant.accountId(),
+                    "draft.tooManyImages", List.of(mediaIds.size(), target.profile().maxImages()), label));
+        }
+        for (UUID id : mediaIds) {
+            for (MediaProblem problem : library.check(new MediaId(id), target.profile())) {
+                if (problem.code() == MediaProblem.Code.ALT_TEXT_MISSING) {
+                    continue;
+                }
+                findings.add(PostChecks.error(prefix + "media." + problem.code() + "." + variant.accountId() + "." + id,
+                        variant.accountId(), problem.messageKey(), Arrays.asList(problem.arguments()), label));
+            }
+        }
     }
 
     @Override
@@ -75,6 +87,15 @@ class MediaRule implements PostRule, PostMedia, PublicationContent {
                     : MediaDescription.image(media.altText()));
         }
         return described;
+    }
+
+    @Override
+    public List<ImageAttachment> images(Variant variant, List<UUID> mediaIds) {
+        if (mediaIds.isEmpty()) {
+            return List.of();
+        }
+        PublishingTarget target = channels.target(variant.accountId());
+        return mediaIds.stream().map(id -> library.renditionFor(new MediaId(id), target.profile())).toList();
     }
 
     @Override

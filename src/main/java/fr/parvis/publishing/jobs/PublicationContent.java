@@ -8,4 +8,7 @@ import java.util.List;
 public interface PublicationContent {
 
     List<ImageAttachment> images(Variant variant);
+
+    /** The images of some media of the library (a part of the variant's thread), sized for its network. */
+    List<ImageAttachment> images(Variant variant, List<java.util.UUID> mediaIds);
 }
