@@ -131,7 +131,7 @@
     }
     var hint = editor.querySelector(".thread-nojs");
     if (hint) {
-      hint.hidden = true;
+      hint.parentNode.removeChild(hint);
     }
     editor.addEventListener("click", function (event) {
       var button = event.target.closest("button");
