@@ -692,6 +692,37 @@ public class PublishingManagement {
         return get(postId);
     }
 
+    /**
+     * A person settles a part of a thread that the network could not tell about (or that it refused):
+     * it is online (with its address, if known: without its network id, the parts after it cannot
+     * answer it and stop), or it is not and goes out again with the thread job, once.
+     */
+    @Transactional
+    public PostView resolveThreadPart(UUID postId, UUID variantId, int number, boolean published,
+            @Size(max = 2048) String url) {
+        Actors.require(Permission.POSTS_WRITE);
+        Post post = lock(postId);
+        Variant variant = variants.findById(variantId).filter(v -> v.postId().equals(postId))
+                .orElseThrow(() -> new NotFoundException("publishing.variant.notFound"));
+        fr.parvis.publishing.domain.ThreadPart part = variant.thread().stream().filter(p -> p.number() == number)
+                .findFirst().orElseThrow(() -> new NotFoundException("publishing.thread.partNotFound"));
+        if (part.state() != ThreadPartState.OUTCOME_UNKNOWN && part.state() != ThreadPartState.FAILED) {
+            throw new ConflictException("publishing.resolve.status", null, part.state().name());
+        }
+        String who = Actors.requireAgent().getPrincipal().displayName();
+        if (published) {
+            if (url != null && !url.isBlank() && !PostTexts.validLink(url)) {
+                throw new InvalidInputException("check.link.invalid", "url");
+            }
+            part.published(null, url == null || url.isBlank() ? null : url.strip(), clock.instant(), who);
+        } else {
+            part.pending(null, null);
+        }
+        audit.record(record("publishing.thread.partResolved", post, AuditDetails.of("variant", variantId.toString(),
+                "part", String.valueOf(number), "published", String.valueOf(published))));
+        return get(postId);
+    }
+
     // ---- Internals ----------------------------------------------------------------------------
 
     private void validate(PostCommand command) {

@@ -3,7 +3,9 @@ package fr.parvis.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
 
 import fr.parvis.channels.ChannelPublishing;
 import fr.parvis.channels.SocialAccountManagement;
@@ -21,6 +23,7 @@ import fr.parvis.channels.spi.Credentials;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.channels.spi.NetworkProfile;
 import fr.parvis.channels.spi.PostDraft;
+import fr.parvis.channels.spi.PublishLookup;
 import fr.parvis.channels.spi.TextCounter;
 import fr.parvis.publishing.PublishingFixtures.Team;
 import fr.parvis.publishing.jobs.PublishingJobs;
@@ -233,6 +236,42 @@ class ThreadIntegrationTests {
         threadJobs.resume();
         awaitPart(team, post, 3, ThreadPartState.PUBLISHED);
         assertThat(part(team, post, 3).resolvedBy()).isEqualTo("read-back");
+        assertOncePerPart(team, post, 3);
+    }
+
+    @Test
+    void aPartTheNetworkCannotTellAboutIsLeftForAPersonWhoSendsItAgain() {
+        Team team = fixtures.team();
+        crashAfterSending = false;
+        PostView post = crashOnPart3(team, "Fil travaux G");
+        UUID variantId = post.variants().get(0).id();
+        doReturn(new PublishLookup.Unknown("test")).when(channels).lookup(any(),
+                argThat(d -> d != null && (variantId + "-part-3").equals(d.idempotencyKey())), any());
+        int before = as(team.manager(), () -> notifications.unreadCount());
+        clock.advance(Duration.ofMinutes(35));
+        threadJobs.resume();
+        awaitPart(team, post, 3, ThreadPartState.OUTCOME_UNKNOWN);
+        for (int i = 0; i < 50 && part(team, post, 3).resolvedBy() == null; i++) {
+            sleep();
+        }
+        assertThat(part(team, post, 3).resolvedBy()).isEqualTo("read-back: unknown");
+        assertThat(as(team.manager(), () -> notifications.unreadCount())).isEqualTo(before + 1);
+
+        // left for a person: the jobs do nothing more
+        clock.advance(Duration.ofMinutes(5));
+        threadJobs.resume();
+        assertThat(part(team, post, 3).state()).isEqualTo(ThreadPartState.OUTCOME_UNKNOWN);
+        assertThat(sandbox(team)).hasSize(3);
+
+        // the person checked: it is not online, it goes out again, once
+        as(team.manager(), () -> publishing.resolveThreadPart(post.id(), variantId, 3, false, null));
+        assertThatThrownBy(() -> as(team.manager(), () -> publishing.resolveThreadPart(post.id(), variantId, 3, false,
+                null))).isInstanceOf(fr.parvis.shared.ConflictException.class);
+        assertThatThrownBy(() -> as(team.manager(), () -> publishing.resolveThreadPart(post.id(), variantId, 9, false,
+                null))).isInstanceOf(fr.parvis.shared.NotFoundException.class);
+        clock.advance(Duration.ofMinutes(2));
+        threadJobs.resume();
+        awaitPart(team, post, 3, ThreadPartState.PUBLISHED);
         assertOncePerPart(team, post, 3);
     }
 

@@ -160,6 +160,15 @@ class PostThreadsApiIntegrationTests {
         MockHttpServletResponse refused = call(post("/api/v1/posts/" + id + "/submit"), manager,
                 Map.of("acknowledged", List.of()));
         assertThat(refused.getStatus()).isEqualTo(400);
+
+        // settling a part by hand: only an uncertain or refused one, of this post
+        String variantId = read(tooLong).get("variants").get(0).get("id").asString();
+        MockHttpServletResponse notUncertain = call(post("/api/v1/posts/" + id + "/variants/" + variantId
+                + "/thread/1/resolve"), manager, Map.of("published", false));
+        assertThat(notUncertain.getStatus()).isEqualTo(409);
+        assertThat(read(notUncertain).get("detail").asString()).isNotBlank();
+        assertThat(call(post("/api/v1/posts/" + id + "/variants/" + variantId + "/thread/7/resolve"), manager,
+                Map.of("published", false)).getStatus()).isEqualTo(404);
     }
 
     @Test
