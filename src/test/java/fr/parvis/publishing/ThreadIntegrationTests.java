@@ -247,7 +247,7 @@ class ThreadIntegrationTests {
         UUID variantId = post.variants().get(0).id();
         doReturn(new PublishLookup.Unknown("test")).when(channels).lookup(any(),
                 argThat(d -> d != null && (variantId + "-part-3").equals(d.idempotencyKey())), any());
-        int before = as(team.manager(), () -> notifications.unreadCount());
+        long before = as(team.manager(), () -> notifications.unreadCount());
         clock.advance(Duration.ofMinutes(35));
         threadJobs.resume();
         awaitPart(team, post, 3, ThreadPartState.OUTCOME_UNKNOWN);
