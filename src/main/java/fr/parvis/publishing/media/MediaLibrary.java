@@ -310,7 +310,8 @@ public class MediaLibrary {
             problems.add(new MediaProblem(MediaProblem.Code.ALT_TEXT_TOO_LONG, "media.problem.altTooLong",
                     media.altText().length(), profile.maxAltTextLength(), network));
         }
-        if (profile.imageTypes().stream().noneMatch(RENDERABLE::contains)) {
+        if (!profile.imageTypes().contains(media.mediaType())
+                && profile.imageTypes().stream().noneMatch(RENDERABLE::contains)) {
             problems.add(new MediaProblem(MediaProblem.Code.TYPE_UNSUPPORTED, "media.problem.type", network,
                     String.join(", ", new TreeSet<>(profile.imageTypes()))));
         }

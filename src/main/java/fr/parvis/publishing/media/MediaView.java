@@ -6,7 +6,7 @@ import java.time.Instant;
  * A medium of the library, without its bytes.
  *
  * @param mediaType detected from the file's first bytes: {@code image/jpeg}, {@code image/png},
- *     {@code image/gif}, {@code video/mp4} or {@code video/webm}
+ *     {@code image/gif}, {@code image/webp}, {@code video/mp4} or {@code video/webm}
  * @param width in pixels ({@code null} for a video: Parvis does not read video headers)
  * @param altText the alternative text ({@code null} when missing)
  * @param altTextMissing an image saved without alternative text (a draft): it cannot be published
