@@ -86,12 +86,14 @@ public class Publisher {
     private final Duration staleClaim;
     private final Duration maxCall;
     private final NodeHeartbeat heartbeat;
+    private final ThreadPublisher threads;
 
     Publisher(Posts posts, Variants variants, Notifications notifications, ChannelPublishing channels,
             PublicationScheduler scheduler, PostChecks checks,
             org.springframework.beans.factory.ObjectProvider<PublicationContent> contents, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-            PublishingProperties properties, NodeHeartbeat heartbeat) {
+            PublishingProperties properties, NodeHeartbeat heartbeat, ThreadPublisher threads) {
+        this.threads = threads;
         this.staleClaim = properties.staleClaim();
         this.maxCall = properties.maxCall();
         this.heartbeat = heartbeat;
@@ -386,24 +388,13 @@ public class Publisher {
         }
     }
 
+    /** What follows the post: its first comment or its thread ({@link ThreadPublisher}). */
     private void firstComment(Claimed claimed, PublishedPost published) {
-        if (claimed.firstComment() == null || claimed.firstComment().isBlank()) {
-            return;
-        }
-        PostDraft reply = new PostDraft(claimed.firstComment(), List.of(), null, published.externalId(), "fr",
-                claimed.variantId() + "-comment");
         try {
-            PublishedPost comment = channels.publish(claimed.accountId(), reply);
-            record(claimed.variantId(), (post, variant) -> {
-                variant.commentPublished(comment.externalId());
-                return Outcome.PUBLISHED;
-            });
+            threads.publish(claimed.variantId(), claimed.accountId(), published);
         } catch (RuntimeException e) {
-            log.warn("First comment of variant {} not published: {}", claimed.variantId(), e.toString());
-            record(claimed.variantId(), (post, variant) -> {
-                notifyAuthor(post, "COMMENT_FAILED", "notification.firstCommentFailed");
-                return Outcome.PUBLISHED;
-            });
+            // the post is out; the thread job continues what is left
+            log.warn("Thread of variant {} interrupted: {}", claimed.variantId(), e.toString());
         }
     }
 
