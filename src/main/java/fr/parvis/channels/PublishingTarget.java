@@ -22,6 +22,11 @@ public record PublishingTarget(UUID accountId, Network network, String handle, S
         return name + " " + (handle.startsWith("@") ? handle : "@" + handle);
     }
 
+    /** Whether a thread (replies to the post, each answering the previous one) can be published here. */
+    public boolean threads() {
+        return profile != null && profile.replies() && network.threads();
+    }
+
     public boolean connected() {
         return status == AccountStatus.CONNECTED;
     }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The accessibility of what is published (loi 2005-102 art. 47, RGAA; domain.md §8), by the
  * language module's lint: the message once, each variant's own text, and each variant's media
- * (alternative text, subtitles).
+ * (alternative text, subtitles), then each part of its thread (text and media) the same way.
  */
 @Component
 class AccessibilityRule implements PostRule {
@@ -46,6 +46,19 @@ class AccessibilityRule implements PostRule {
             }
             if (!described.isEmpty()) {
                 add(findings, lint.check("", described), variant.accountId(), "a11y.media." + variant.accountId() + ".");
+            }
+            for (fr.parvis.publishing.domain.ThreadPart part : variant.thread()) {
+                String prefix = "a11y.thread." + part.number() + "." + variant.accountId() + ".";
+                if (part.text() != null) {
+                    add(findings, lint.check(part.text(), List.of()), variant.accountId(), prefix);
+                }
+                List<MediaDescription> partMedia = new ArrayList<>();
+                for (PostMedia source : media.orderedStream().toList()) {
+                    partMedia.addAll(source.describe(part.mediaIds()));
+                }
+                if (!partMedia.isEmpty()) {
+                    add(findings, lint.check("", partMedia), variant.accountId(), prefix + "media.");
+                }
             }
         }
         return findings;

@@ -41,7 +41,8 @@ class MediaRule implements PostRule, PostMedia, PublicationContent {
     public List<CheckFinding> check(Post post, List<Variant> variants) {
         List<CheckFinding> findings = new ArrayList<>();
         for (Variant variant : variants) {
-            if (variant.mediaIds().isEmpty()) {
+            boolean partMedia = variant.thread().stream().anyMatch(p -> !p.mediaIds().isEmpty());
+            if (variant.mediaIds().isEmpty() && !partMedia) {
                 continue;
             }
             PublishingTarget target = channels.target(variant.accountId());
@@ -49,39 +50,55 @@ class MediaRule implements PostRule, PostMedia, PublicationContent {
                 continue;
             }
             String label = target.label();
-            List<MediaView> media = variant.mediaIds().stream().map(id -> library.get(new MediaId(id))).toList();
-            long videos = media.stream().filter(m -> m.kind() == MediaKind.VIDEO).count();
-            long images = media.size() - videos;
-            if (images > target.profile().maxImages()) {
-                findings.add(PostChecks.error("media.count." + variant.accountId(), variant.accountId(),
-                        "draft.tooManyImages", List.of(images, target.profile().maxImages()), label));
-            }
-            NetworkProfile.VideoLimits limits = target.profile().video();
-            if (videos > 0 && limits.supported() && videos > limits.maxVideos()) {
-                findings.add(PostChecks.error("media.videoCount." + variant.accountId(), variant.accountId(),
-                        "draft.tooManyVideos", List.of(videos, limits.maxVideos()), label));
-            }
-            if (videos > 0 && images > 0 && limits.supported() && !limits.withImages()) {
-                findings.add(PostChecks.error("media.videoWithImages." + variant.accountId(), variant.accountId(),
-                        "draft.videoWithImages", List.of(), label));
-            }
-            int position = 0;
-            for (UUID id : variant.mediaIds()) {
-                position++;
-                for (MediaProblem problem : library.check(new MediaId(id), target.profile())) {
-                    if (problem.code() == MediaProblem.Code.ALT_TEXT_MISSING) {
-                        continue;
-                    }
-                    String code = "media." + problem.code() + "." + variant.accountId() + "." + id;
-                    findings.add(problem.code() == MediaProblem.Code.SUBTITLES_NOT_SENT
-                            ? PostChecks.warning(code, variant.accountId(), problem.messageKey(),
-                                    Arrays.asList(problem.arguments()), label)
-                            : PostChecks.error(code, variant.accountId(), problem.messageKey(),
-                                    Arrays.asList(problem.arguments()), label));
-                }
+            check(variant, variant.mediaIds(), target, label, "", findings);
+            for (fr.parvis.publishing.domain.ThreadPart part : variant.thread()) {
+                String reference = label + " (" + part.number() + ")";
+                check(variant, part.mediaIds(), target, reference, "thread." + part.number() + ".", findings);
             }
         }
         return findings;
+    }
+
+    /** The media of the post or of one part of its thread ({@code prefix} tells which in the codes). */
+    private void check(Variant variant, List<UUID> mediaIds, PublishingTarget target, String label, String prefix,
+            List<CheckFinding> findings) {
+        if (mediaIds.isEmpty()) {
+            return;
+        }
+        List<MediaView> media = mediaIds.stream().map(id -> library.get(new MediaId(id))).toList();
+        long videos = media.stream().filter(m -> m.kind() == MediaKind.VIDEO).count();
+        long images = media.size() - videos;
+        if (images > target.profile().maxImages()) {
+            findings.add(PostChecks.error(prefix + "media.count." + variant.accountId(), variant.accountId(),
+                    "draft.tooManyImages", List.of(images, target.profile().maxImages()), label));
+        }
+        if (videos > 0 && !prefix.isEmpty()) {
+            // the parts of a thread carry images only
+            findings.add(PostChecks.error(prefix + "media.video." + variant.accountId(), variant.accountId(),
+                    "check.thread.video", List.of(), label));
+        }
+        NetworkProfile.VideoLimits limits = target.profile().video();
+        if (videos > 0 && limits.supported() && videos > limits.maxVideos()) {
+            findings.add(PostChecks.error(prefix + "media.videoCount." + variant.accountId(), variant.accountId(),
+                    "draft.tooManyVideos", List.of(videos, limits.maxVideos()), label));
+        }
+        if (videos > 0 && images > 0 && limits.supported() && !limits.withImages()) {
+            findings.add(PostChecks.error(prefix + "media.videoWithImages." + variant.accountId(), variant.accountId(),
+                    "draft.videoWithImages", List.of(), label));
+        }
+        for (UUID id : mediaIds) {
+            for (MediaProblem problem : library.check(new MediaId(id), target.profile())) {
+                if (problem.code() == MediaProblem.Code.ALT_TEXT_MISSING) {
+                    continue;
+                }
+                String code = prefix + "media." + problem.code() + "." + variant.accountId() + "." + id;
+                findings.add(problem.code() == MediaProblem.Code.SUBTITLES_NOT_SENT
+                        ? PostChecks.warning(code, variant.accountId(), problem.messageKey(),
+                                Arrays.asList(problem.arguments()), label)
+                        : PostChecks.error(code, variant.accountId(), problem.messageKey(),
+                                Arrays.asList(problem.arguments()), label));
+            }
+        }
     }
 
     @Override
@@ -94,6 +111,16 @@ class MediaRule implements PostRule, PostMedia, PublicationContent {
                     : MediaDescription.image(media.altText()));
         }
         return described;
+    }
+
+    @Override
+    public List<ImageAttachment> images(Variant variant, List<UUID> mediaIds) {
+        if (mediaIds.isEmpty()) {
+            return List.of();
+        }
+        PublishingTarget target = channels.target(variant.accountId());
+        return mediaIds.stream().filter(id -> library.get(new MediaId(id)).kind() == MediaKind.IMAGE)
+                .map(id -> library.renditionFor(new MediaId(id), target.profile())).toList();
     }
 
     @Override

@@ -95,6 +95,7 @@ public class PostChecks {
                     }
                 }
             }
+            checkThread(variant, target, findings);
         }
         for (PostRule rule : rules) {
             findings.addAll(publication ? rule.blockersAtPublication(post, variants) : rule.check(post, variants));
@@ -104,6 +105,46 @@ public class PostChecks {
                         : new CheckFinding(f.code(), f.severity(), f.accountId(), f.messageKey(), f.arguments(),
                                 f.reference(), true))
                 .toList());
+    }
+
+    /**
+     * A thread only where the network has threads; each part checked like a post (its length as the
+     * network counts it; its media by the media rule), numbered from 1 in the messages.
+     */
+    private static void checkThread(Variant variant, PublishingTarget target, List<CheckFinding> findings) {
+        if (variant.thread().isEmpty()) {
+            return;
+        }
+        String label = target.label();
+        if (!target.threads()) {
+            findings.add(error("thread.unsupported." + variant.accountId(), variant.accountId(),
+                    target.profile().replies() ? "check.thread.commentsOnly" : "check.thread.unsupported",
+                    List.of(label), null));
+            return;
+        }
+        if (variant.thread().size() > PostCommand.MAX_THREAD_PARTS) {
+            findings.add(error("thread.tooManyParts." + variant.accountId(), variant.accountId(),
+                    "check.thread.tooManyParts", List.of(variant.thread().size(), PostCommand.MAX_THREAD_PARTS), label));
+        }
+        for (fr.parvis.publishing.domain.ThreadPart part : variant.thread()) {
+            PostDraft draft = new PostDraft(part.text() == null ? "" : part.text(), List.of(), null, null, "fr", null);
+            for (DraftProblem problem : target.profile().check(draft)) {
+                String code = "thread." + part.number() + "." + problem.messageKey() + "." + variant.accountId();
+                switch (problem.messageKey()) {
+                    case "draft.empty" -> {
+                        if (part.mediaIds().isEmpty()) {
+                            findings.add(error(code, variant.accountId(), "check.thread.partEmpty",
+                                    List.of(part.number(), label), null));
+                        }
+                    }
+                    case "draft.textTooLong" -> findings.add(error(code, variant.accountId(),
+                            "check.thread.partTooLong", List.of(part.number(), label, problem.arguments()[0],
+                                    problem.arguments()[1]), null));
+                    default -> findings.add(error(code, variant.accountId(), "check.thread.partInvalid",
+                            List.of(part.number(), label), null));
+                }
+            }
+        }
     }
 
     static CheckFinding error(String code, java.util.UUID account, String key, List<Object> args, String reference) {

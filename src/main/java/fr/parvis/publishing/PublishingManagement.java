@@ -200,6 +200,7 @@ public class PublishingManagement {
             PublishingTarget target = channels.target(v.accountId());
             Variant variant = new Variant(null, v.accountId(), target.network());
             variant.content(ownText(v.text()), clean(v.firstComment()), v.mediaIds());
+            variant.thread(thread(v));
             list.add(variant);
         }
         return checks.check(post, list, Set.of());
@@ -377,18 +378,26 @@ public class PublishingManagement {
             if (variant == null) {
                 variant = new Variant(post.id(), v.accountId(), target.network());
             }
-            List<UUID> before = variant.mediaIds();
+            List<UUID> before = usedMedia(variant);
             variant.content(ownText(v.text()), clean(v.firstComment()), v.mediaIds());
+            variant.thread(thread(v));
             variant.draft();
             variants.save(variant);
-            countUsage(before, variant.mediaIds());
+            countUsage(before, usedMedia(variant));
         }
         for (Variant old : existing) {
             if (!kept.contains(old.accountId())) {
-                countUsage(old.mediaIds(), List.of());
+                countUsage(usedMedia(old), List.of());
                 variants.delete(old);
             }
         }
+    }
+
+    /** The media of a variant and of its thread's parts, each once. */
+    private static List<UUID> usedMedia(Variant variant) {
+        java.util.LinkedHashSet<UUID> used = new java.util.LinkedHashSet<>(variant.mediaIds());
+        variant.thread().forEach(p -> used.addAll(p.mediaIds()));
+        return List.copyOf(used);
     }
 
     /** Keeps the library's usage counts: a medium in use is shown as such and never archived by mistake. */
@@ -683,6 +692,37 @@ public class PublishingManagement {
         return get(postId);
     }
 
+    /**
+     * A person settles a part of a thread that the network could not tell about (or that it refused):
+     * it is online (with its address, if known: without its network id, the parts after it cannot
+     * answer it and stop), or it is not and goes out again with the thread job, once.
+     */
+    @Transactional
+    public PostView resolveThreadPart(UUID postId, UUID variantId, int number, boolean published,
+            @Size(max = 2048) String url) {
+        Actors.require(Permission.POSTS_WRITE);
+        Post post = lock(postId);
+        Variant variant = variants.findById(variantId).filter(v -> v.postId().equals(postId))
+                .orElseThrow(() -> new NotFoundException("publishing.variant.notFound"));
+        fr.parvis.publishing.domain.ThreadPart part = variant.thread().stream().filter(p -> p.number() == number)
+                .findFirst().orElseThrow(() -> new NotFoundException("publishing.thread.partNotFound"));
+        if (part.state() != ThreadPartState.OUTCOME_UNKNOWN && part.state() != ThreadPartState.FAILED) {
+            throw new ConflictException("publishing.resolve.status", null, part.state().name());
+        }
+        String who = Actors.requireAgent().getPrincipal().displayName();
+        if (published) {
+            if (url != null && !url.isBlank() && !PostTexts.validLink(url)) {
+                throw new InvalidInputException("check.link.invalid", "url");
+            }
+            part.published(null, url == null || url.isBlank() ? null : url.strip(), clock.instant(), who);
+        } else {
+            part.pending(null, null);
+        }
+        audit.record(record("publishing.thread.partResolved", post, AuditDetails.of("variant", variantId.toString(),
+                "part", String.valueOf(number), "published", String.valueOf(published))));
+        return get(postId);
+    }
+
     // ---- Internals ----------------------------------------------------------------------------
 
     private void validate(PostCommand command) {
@@ -709,7 +749,45 @@ public class PublishingManagement {
                     throw new InvalidInputException("publishing.media.archived", "mediaIds");
                 }
             }
+            validateThread(variant);
         }
+    }
+
+    /**
+     * A thread is bounded ({@value PostCommand#MAX_THREAD_PARTS} parts), each part says something
+     * (text or media), its media are not archived, and a variant has a first comment or a thread,
+     * not both. Whether the network takes threads, and each part's length as the network counts it,
+     * are the checks' (errors shown in the composer, blocking at submission).
+     */
+    private void validateThread(PostCommand.VariantCommand variant) {
+        if (variant.thread().isEmpty()) {
+            return;
+        }
+        if (variant.thread().size() > PostCommand.MAX_THREAD_PARTS) {
+            throw new InvalidInputException("publishing.thread.tooManyParts", "thread", variant.thread().size(),
+                    PostCommand.MAX_THREAD_PARTS);
+        }
+        if (clean(variant.firstComment()) != null) {
+            throw new InvalidInputException("publishing.thread.withFirstComment", "firstComment");
+        }
+        int number = 0;
+        for (PostCommand.ThreadPartCommand part : variant.thread()) {
+            number++;
+            if (clean(part.text()) == null && part.mediaIds().isEmpty()) {
+                throw new InvalidInputException("publishing.thread.partEmpty", "thread", number);
+            }
+            for (UUID mediaId : part.mediaIds()) {
+                if (media.get(new fr.parvis.publishing.media.MediaId(mediaId)).archived()) {
+                    throw new InvalidInputException("publishing.media.archived", "thread");
+                }
+            }
+        }
+    }
+
+    private static List<fr.parvis.publishing.domain.ThreadPart.Content> thread(PostCommand.VariantCommand variant) {
+        return variant.thread().stream()
+                .map(p -> new fr.parvis.publishing.domain.ThreadPart.Content(clean(p.text()), p.mediaIds()))
+                .toList();
     }
 
     private Post load(UUID postId) {
@@ -806,12 +884,27 @@ public class PublishingManagement {
             views.add(new VariantView(v.id(), v.accountId(), v.network(), target.handle(), v.text(), text,
                     v.firstComment(), v.mediaIds(), v.state(), v.dueAt(), v.externalId(), v.url(), v.publishedAt(),
                     v.errorKey(), v.errorArguments() == null ? List.of() : List.of(v.errorArguments().split("\u001f")),
-                    length, max, v.resolvedBy()));
+                    length, max, v.resolvedBy(), threadViews(v, target)));
         }
         return new PostView(post.id(), post.title(), post.body(), post.link(), post.utmCampaign(), post.boosted(),
                 post.status(), post.scheduledAt(), post.approvalLevels(), post.approvalsGiven(), post.origin().name(),
                 post.authorName(), post.authorId(), post.createdAt(), post.updatedAt(), post.pausedByCrisis(),
                 post.approvalBypass(), views);
+    }
+
+    private static List<ThreadPartView> threadViews(Variant variant, PublishingTarget target) {
+        List<ThreadPartView> parts = new ArrayList<>();
+        for (fr.parvis.publishing.domain.ThreadPart p : variant.thread()) {
+            String text = p.text() == null ? "" : p.text();
+            int length = target.profile() == null ? text.codePointCount(0, text.length())
+                    : target.profile().counter().count(text);
+            int max = target.profile() == null ? 0 : target.profile().maxTextLength();
+            parts.add(new ThreadPartView(p.number(), p.text(), p.mediaIds(), p.state(), length, max, p.externalId(),
+                    p.url(), p.publishedAt(), p.errorKey(),
+                    p.errorArguments() == null ? List.of() : List.of(p.errorArguments().split("\u001f")),
+                    p.resolvedBy()));
+        }
+        return parts;
     }
 
     static AuditRecord record(String action, Post post, String details) {

@@ -106,6 +106,7 @@ class ReserveRule implements PostRule {
         }
         list.stream().filter(v -> v.text() != null).forEach(v -> texts.add(v.text()));
         list.stream().filter(v -> v.firstComment() != null).forEach(v -> texts.add(v.firstComment()));
+        list.forEach(v -> v.thread().stream().filter(p -> p.text() != null).forEach(p -> texts.add(p.text())));
         for (String text : texts) {
             for (String relayed : relayed(text, post.link(), names)) {
                 findings.add(PostChecks.error("reserve.relay." + relayed, null, "check.reserve.relay",

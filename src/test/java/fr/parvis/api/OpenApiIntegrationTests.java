@@ -58,6 +58,7 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/posts/{id}/publish-now", List.of("post")),
             Map.entry("/api/v1/posts/{id}/cancel", List.of("post")),
             Map.entry("/api/v1/posts/{id}/variants/{variantId}/resolve", List.of("post")),
+            Map.entry("/api/v1/posts/{id}/variants/{variantId}/thread/{number}/resolve", List.of("post")),
             Map.entry("/api/v1/elections", List.of("get", "post")),
             Map.entry("/api/v1/elections/{id}", List.of("put")),
             Map.entry("/api/v1/elections/situation", List.of("get")),

@@ -9,5 +9,14 @@ public enum Network {
     INSTAGRAM,
     X,
     LINKEDIN,
-    YOUTUBE
+    YOUTUBE;
+
+    /**
+     * Whether an account's replies to its own post read as a thread on this network (Sandbox,
+     * Bluesky, Mastodon, X), where the profile allows replies at all. Elsewhere (Facebook,
+     * Instagram, LinkedIn, YouTube) a reply is a comment under the post: a first comment, not a thread.
+     */
+    public boolean threads() {
+        return this == SANDBOX || this == BLUESKY || this == MASTODON || this == X;
+    }
 }

@@ -47,13 +47,32 @@ final class PostRequests {
             @Schema(description = "Identifiant du compte social (voir /api/v1/accounts)") @NotNull UUID accountId,
             @Schema(description = "Texte propre à ce compte ; absent ou vide : le message") @Size(max = 10000)
             String text,
-            @Schema(description = "Premier commentaire (ou suite du fil), si le réseau permet les réponses")
+            @Schema(description = "Premier commentaire, publié en réponse, si le réseau permet les réponses "
+                    + "(sur les réseaux à fils, équivaut à un fil d'une partie ; pas avec un fil)")
             @Size(max = 10000) String firstComment,
+            @Schema(description = "Médias de la médiathèque, dans l'ordre (4 au plus)") @Size(max = 4)
+            List<@NotNull UUID> mediaIds,
+            @Schema(description = "Fil : les parties publiées après la publication, chacune en réponse à la "
+                    + "précédente (Sandbox, Bluesky, Mastodon, X ; 25 parties au plus)")
+            @Size(max = PostCommand.MAX_THREAD_PARTS) List<@Valid @NotNull ThreadPartInput> thread) {
+
+        PostCommand.VariantCommand command() {
+            return new PostCommand.VariantCommand(accountId, text, firstComment, mediaIds,
+                    thread == null ? List.of() : thread.stream().map(ThreadPartInput::command).toList());
+        }
+    }
+
+    /** One part of a thread. */
+    @Schema(name = "ThreadPartInput", description = "Une partie du fil : son texte (compté comme le réseau le "
+            + "compte) et ses médias")
+    record ThreadPartInput(
+            @Schema(description = "Texte de la partie", example = "Les horaires complets sont sur le site.")
+            @Size(max = 10000) String text,
             @Schema(description = "Médias de la médiathèque, dans l'ordre (4 au plus)") @Size(max = 4)
             List<@NotNull UUID> mediaIds) {
 
-        PostCommand.VariantCommand command() {
-            return new PostCommand.VariantCommand(accountId, text, firstComment, mediaIds);
+        PostCommand.ThreadPartCommand command() {
+            return new PostCommand.ThreadPartCommand(text, mediaIds);
         }
     }
 

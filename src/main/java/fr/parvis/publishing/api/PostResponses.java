@@ -5,6 +5,8 @@ import fr.parvis.publishing.CheckFinding;
 import fr.parvis.publishing.CheckReport;
 import fr.parvis.publishing.PostStatus;
 import fr.parvis.publishing.PostView;
+import fr.parvis.publishing.ThreadPartState;
+import fr.parvis.publishing.ThreadPartView;
 import fr.parvis.publishing.VariantState;
 import fr.parvis.publishing.VariantView;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -54,7 +56,8 @@ final class PostResponses {
             @Schema(description = "La dernière erreur, s'il y en a une") Problem error,
             @Schema(description = "Longueur du texte comptée comme le réseau") int length,
             @Schema(description = "Longueur maximale du réseau") int maxLength, boolean tooLong,
-            @Schema(description = "Qui a tranché un résultat incertain") String resolvedBy) {
+            @Schema(description = "Qui a tranché un résultat incertain") String resolvedBy,
+            @Schema(description = "Le fil : les parties publiées après, dans l'ordre") List<ThreadPartResponse> thread) {
 
         static VariantResponse of(VariantView v, Words words) {
             Problem error = v.errorKey() == null ? null
@@ -62,7 +65,24 @@ final class PostResponses {
             return new VariantResponse(v.id(), v.accountId(), v.network(), v.handle(), v.ownText(), v.text(),
                     v.firstComment(), v.mediaIds(), v.state(), words.text("variant.state." + v.state().name(), List.of()),
                     v.dueAt(), v.externalId(), v.url(), v.publishedAt(), error, v.length(), v.maxLength(), v.tooLong(),
-                    v.resolvedBy());
+                    v.resolvedBy(), v.thread().stream().map(p -> ThreadPartResponse.of(p, words)).toList());
+        }
+    }
+
+    @Schema(name = "ThreadPart", description = "Une partie du fil : texte, longueur comptée comme le réseau, état, "
+            + "identifiant et adresse sur le réseau une fois publiée")
+    record ThreadPartResponse(@Schema(description = "Numéro de la partie, à partir de 1") int number, String text,
+            List<UUID> mediaIds, ThreadPartState state, String stateLabel, int length, int maxLength, boolean tooLong,
+            @Schema(description = "Identifiant de la partie sur le réseau") String externalId,
+            @Schema(description = "Adresse de la partie sur le réseau") String url, Instant publishedAt,
+            @Schema(description = "La dernière erreur, s'il y en a une") Problem error, String resolvedBy) {
+
+        static ThreadPartResponse of(ThreadPartView p, Words words) {
+            Problem error = p.errorKey() == null ? null
+                    : new Problem(p.errorKey(), words.text(p.errorKey(), p.errorArguments()));
+            return new ThreadPartResponse(p.number(), p.text(), p.mediaIds(), p.state(),
+                    words.text("thread.state." + p.state().name(), List.of()), p.length(), p.maxLength(), p.tooLong(),
+                    p.externalId(), p.url(), p.publishedAt(), error, p.resolvedBy());
         }
     }
 

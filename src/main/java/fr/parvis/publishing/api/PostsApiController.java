@@ -272,6 +272,20 @@ class PostsApiController {
                 body.url()), words(request));
     }
 
+    @PostMapping("/{id}/variants/{variantId}/thread/{number}/resolve")
+    @ApiResponse(responseCode = "409", description = "Le résultat de cette partie du fil n'est ni incertain ni un échec",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ResponseStatus(HttpStatus.OK)
+    @Operation(operationId = "resolveThreadPart", summary = "Trancher une partie de fil incertaine ou refusée",
+            description = "Après vérification sur le réseau : en ligne (avec son adresse si connue ; sans son "
+                    + "identifiant, les parties suivantes s'arrêtent), ou non publiée (elle repart avec le fil, une "
+                    + "seule fois).")
+    PostResponse resolvePart(@PathVariable String id, @PathVariable String variantId, @PathVariable int number,
+            @Valid @RequestBody PostRequests.Resolution body, HttpServletRequest request) {
+        return PostResponse.of(publishing.resolveThreadPart(Ids.parse(id), Ids.parse(variantId), number,
+                body.published(), body.url()), words(request));
+    }
+
     // ---- Errors -------------------------------------------------------------------------------
 
     /**

@@ -7,17 +7,22 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The post as it goes out on one account (its text, media, first comment), and the state of that
- * publication: exactly one per (post, account), enforced by a unique key. Its id is the
- * idempotency key of the publication on the network.
+ * The post as it goes out on one account (its text, media, first comment or thread), and the state
+ * of that publication: exactly one per (post, account), enforced by a unique key. Its id is the
+ * idempotency key of the publication on the network. Its thread parts are saved and removed with it.
  */
 @Entity
 @Table(name = "publishing_variant")
@@ -82,6 +87,11 @@ public class Variant extends TenantScoped {
     @Column(name = "resolved_by", length = 200)
     private String resolvedBy;
 
+    @OneToMany(mappedBy = "variant", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("number ASC")
+    @org.hibernate.annotations.BatchSize(size = 50)
+    private List<ThreadPart> thread = new ArrayList<>();
+
     protected Variant() {
     }
 
@@ -96,6 +106,31 @@ public class Variant extends TenantScoped {
         this.firstComment = firstComment;
         this.mediaIds = media == null || media.isEmpty() ? null
                 : media.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
+
+    /**
+     * The thread's parts, in order. Parts are changed in place (the n-th part stays the n-th row),
+     * extra ones removed, new ones added, and all go back to not sent: only while the post is editable.
+     */
+    public void thread(List<ThreadPart.Content> parts) {
+        List<ThreadPart.Content> wanted = parts == null ? List.of() : parts;
+        while (thread.size() > wanted.size()) {
+            thread.remove(thread.size() - 1);
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            ThreadPart.Content content = wanted.get(i);
+            if (i < thread.size()) {
+                thread.get(i).content(content.text(), content.mediaIds());
+                thread.get(i).reset();
+            } else {
+                thread.add(new ThreadPart(this, i + 1, content.text(), content.mediaIds()));
+            }
+        }
+    }
+
+    /** The thread's parts in order (empty without a thread). */
+    public List<ThreadPart> thread() {
+        return Collections.unmodifiableList(thread);
     }
 
     public UUID postId() {

@@ -10,6 +10,9 @@ public interface PublicationContent {
 
     List<ImageAttachment> images(Variant variant);
 
+    /** The images of some media of the library (a part of the variant's thread), sized for its network. */
+    List<ImageAttachment> images(Variant variant, List<java.util.UUID> mediaIds);
+
     /** The videos of the variant, their bytes read only when sent; none by default. */
     default List<VideoAttachment> videos(Variant variant) {
         return List.of();

@@ -228,13 +228,12 @@ public class PublicationPump implements SmartLifecycle {
                 Result result = list.get(i);
                 if (outcomes != null && outcomes.get(i) == Outcome.PUBLISHED) {
                     published.incrementAndGet();
-                    if (result.claimed().firstComment() != null && !result.claimed().firstComment().isBlank()
-                            && !callers.isShutdown()) {
+                    if (result.claimed().followUp() && !callers.isShutdown()) {
                         inFlight.incrementAndGet();
                         try {
                             callers.execute(() -> {
                                 try {
-                                    SystemActor.actFor(collectivite, "first comment", () -> {
+                                    SystemActor.actFor(collectivite, "thread", () -> {
                                         publisher.afterRecorded(result);
                                         return null;
                                     });
@@ -360,10 +359,12 @@ public class PublicationPump implements SmartLifecycle {
                     if (outcomes != null && outcomes.get(i) == Outcome.PUBLISHED) {
                         count++;
                         Result result = list.get(i);
-                        SystemActor.actFor(entry.getKey(), "first comment", () -> {
-                            publisher.afterRecorded(result);
-                            return null;
-                        });
+                        if (result.claimed().followUp()) {
+                            SystemActor.actFor(entry.getKey(), "thread", () -> {
+                                publisher.afterRecorded(result);
+                                return null;
+                            });
+                        }
                     }
                 }
             }

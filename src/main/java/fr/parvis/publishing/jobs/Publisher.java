@@ -89,12 +89,14 @@ public class Publisher {
     private final Duration staleClaim;
     private final Duration maxCall;
     private final NodeHeartbeat heartbeat;
+    private final ThreadPublisher threads;
 
     Publisher(Posts posts, Variants variants, Notifications notifications, ChannelPublishing channels,
             PublicationScheduler scheduler, PostChecks checks,
             org.springframework.beans.factory.ObjectProvider<PublicationContent> contents, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-            PublishingProperties properties, NodeHeartbeat heartbeat) {
+            PublishingProperties properties, NodeHeartbeat heartbeat, ThreadPublisher threads) {
+        this.threads = threads;
         this.staleClaim = properties.staleClaim();
         this.maxCall = properties.maxCall();
         this.heartbeat = heartbeat;
@@ -123,7 +125,12 @@ public class Publisher {
      * while the publication waits for its time).
      */
     record Claimed(UUID variantId, UUID postId, CollectiviteId collectivite, UUID accountId, PostDraft draft,
-            String firstComment, Instant claimedAt, Instant dueAt, String nativeId) {
+            String firstComment, Instant claimedAt, Instant dueAt, String nativeId, boolean followUp) {
+    }
+
+    /** Whether something follows the post once it is out: a first comment or a thread. */
+    private static boolean followUp(Variant variant) {
+        return variant.firstComment() != null && !variant.firstComment().isBlank() || !variant.thread().isEmpty();
     }
 
     /** What a network call gave, to be recorded. */
@@ -238,7 +245,7 @@ public class Publisher {
         post.status(PostStatus.PUBLISHING);
         PostDraft draft = variant.mediaIds().isEmpty() ? draft(post, variant) : null;
         return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(), draft,
-                variant.firstComment(), now, variant.dueAt(), null);
+                variant.firstComment(), now, variant.dueAt(), null, followUp(variant));
     }
 
     /**
@@ -449,12 +456,12 @@ public class Publisher {
             if (variant.state() == VariantState.NATIVE_SCHEDULED) {
                 return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(),
                         nativeDraft(post, variant, variant.dueAt()), variant.firstComment(), variant.dueAt(),
-                        variant.dueAt(), variant.nativeId());
+                        variant.dueAt(), variant.nativeId(), followUp(variant));
             }
             Instant since = variant.claimedAt() != null ? variant.claimedAt()
                     : variant.dueAt() != null ? variant.dueAt() : variant.createdAt();
             return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(),
-                    draft(post, variant), variant.firstComment(), since, variant.dueAt(), null);
+                    draft(post, variant), variant.firstComment(), since, variant.dueAt(), null, followUp(variant));
         });
         if (prepared instanceof Outcome outcome) {
             return outcome;
@@ -531,7 +538,7 @@ public class Publisher {
             }
             Post post = posts.findById(variant.postId()).orElseThrow();
             return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(),
-                    nativeDraft(post, variant, at), null, at, at, null);
+                    nativeDraft(post, variant, at), null, at, at, null, false);
         });
         if (claimed == null) {
             return;
@@ -562,24 +569,13 @@ public class Publisher {
         }
     }
 
+    /** What follows the post: its first comment or its thread ({@link ThreadPublisher}). */
     private void firstComment(Claimed claimed, PublishedPost published) {
-        if (claimed.firstComment() == null || claimed.firstComment().isBlank()) {
-            return;
-        }
-        PostDraft reply = new PostDraft(claimed.firstComment(), List.of(), null, published.externalId(), "fr",
-                claimed.variantId() + "-comment");
         try {
-            PublishedPost comment = channels.publish(claimed.accountId(), reply);
-            record(claimed.variantId(), (post, variant) -> {
-                variant.commentPublished(comment.externalId());
-                return Outcome.PUBLISHED;
-            });
+            threads.publish(claimed.variantId(), claimed.accountId(), published);
         } catch (RuntimeException e) {
-            log.warn("First comment of variant {} not published: {}", claimed.variantId(), e.toString());
-            record(claimed.variantId(), (post, variant) -> {
-                notifyAuthor(post, "COMMENT_FAILED", "notification.firstCommentFailed");
-                return Outcome.PUBLISHED;
-            });
+            // the post is out; the thread job continues what is left
+            log.warn("Thread of variant {} interrupted: {}", claimed.variantId(), e.toString());
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * The composer's form: the message, its link, the time (date and time in the collectivité's zone),
- * the selected accounts and a variant per account (own text, first comment, media ids).
+ * the selected accounts and a variant per account (own text, first comment or thread, media ids).
  */
 public class ComposerForm {
 
@@ -52,12 +52,61 @@ public class ComposerForm {
         }
     }
 
+    /** One part of a variant's thread. */
+    public static class PartForm {
+
+        private String text;
+        private String mediaIds;
+
+        public PartForm() {
+        }
+
+        PartForm(String text, String mediaIds) {
+            this.text = text;
+            this.mediaIds = mediaIds;
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+
+        public String getMediaIds() {
+            return mediaIds;
+        }
+
+        public void setMediaIds(String mediaIds) {
+            this.mediaIds = mediaIds;
+        }
+
+        boolean blank() {
+            return (text == null || text.isBlank()) && (mediaIds == null || mediaIds.isBlank());
+        }
+    }
+
     /** One account's variant. */
     public static class VariantForm {
 
         private String text;
         private String firstComment;
         private String mediaIds;
+        private List<PartForm> thread = new ArrayList<>();
+
+        public List<PartForm> getThread() {
+            return thread;
+        }
+
+        public void setThread(List<PartForm> thread) {
+            this.thread = thread == null ? new ArrayList<>() : thread;
+        }
+
+        /** The parts typed, blank ones left out (an empty box adds nothing). */
+        public List<PartForm> parts() {
+            return thread.stream().filter(p -> p != null && !p.blank()).toList();
+        }
 
         public String getText() {
             return text;
@@ -103,6 +152,13 @@ public class ComposerForm {
             variant.text = v.ownText();
             variant.firstComment = v.firstComment();
             variant.mediaIds = v.mediaIds().stream().map(UUID::toString).collect(Collectors.joining(" "));
+            v.thread().forEach(p -> variant.thread.add(new PartForm(p.text(),
+                    p.mediaIds().stream().map(UUID::toString).collect(Collectors.joining(" ")))));
+            if (v.network().threads() && variant.thread.isEmpty() && v.firstComment() != null) {
+                // where the network has threads, the composer shows a first comment as the thread's first part
+                variant.thread.add(new PartForm(v.firstComment(), null));
+                variant.firstComment = null;
+            }
         }
         return form;
     }
@@ -157,8 +213,20 @@ public class ComposerForm {
         List<PostCommand.VariantCommand> list = new ArrayList<>();
         for (UUID account : selected) {
             VariantForm v = variants.get(account.toString());
+            List<PartForm> parts = v.parts();
+            if (parts.size() > PostCommand.MAX_THREAD_PARTS) {
+                throw new InvalidInputException("publishing.thread.tooManyParts", "accounts", parts.size(),
+                        PostCommand.MAX_THREAD_PARTS);
+            }
+            List<PostCommand.ThreadPartCommand> thread = new ArrayList<>();
+            for (PartForm part : parts) {
+                if (part.text != null && part.text.length() > 10000) {
+                    throw new InvalidInputException("publishing.ui.thread.partTooLong", "accounts", thread.size() + 1);
+                }
+                thread.add(new PostCommand.ThreadPartCommand(blankToNull(part.text), mediaIds(part.mediaIds)));
+            }
             list.add(new PostCommand.VariantCommand(account, blankToNull(v.text), blankToNull(v.firstComment),
-                    mediaIds(v.mediaIds)));
+                    mediaIds(v.mediaIds), thread));
         }
         return new PostCommand(blankToNull(title), body == null ? "" : body, blankToNull(link),
                 blankToNull(utmCampaign), boosted, scheduledAt(zone), list);
@@ -184,6 +252,11 @@ public class ComposerForm {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The most parts of a thread (for the template). */
+    public int getMaxThreadParts() {
+        return PostCommand.MAX_THREAD_PARTS;
     }
 
     public String getTitle() {

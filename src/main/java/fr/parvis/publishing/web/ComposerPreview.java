@@ -17,14 +17,26 @@ record ComposerPreview(List<Card> cards, List<CheckFinding> general, CheckReport
 
     /** One account's card. */
     record Card(PublishingTarget target, String text, int length, int maxLength, String firstComment,
-            List<UUID> mediaIds, List<CheckFinding> findings) {
+            List<UUID> mediaIds, List<CheckFinding> findings, List<Part> thread) {
 
         public boolean tooLong() {
             return maxLength > 0 && length > maxLength;
         }
 
+        public boolean threads() {
+            return target.threads();
+        }
+
         public boolean replies() {
             return target.profile() != null && target.profile().replies();
+        }
+    }
+
+    /** One part of the thread as it goes out, counted as the network counts. */
+    record Part(int number, String text, int length, int maxLength, List<UUID> mediaIds) {
+
+        public boolean tooLong() {
+            return maxLength > 0 && length > maxLength;
         }
     }
 
@@ -50,7 +62,14 @@ record ComposerPreview(List<Card> cards, List<CheckFinding> general, CheckReport
             int max = target.profile() == null ? 0 : target.profile().maxTextLength();
             List<CheckFinding> findings = report.findings().stream()
                     .filter(f -> v.accountId().equals(f.accountId())).toList();
-            return new Card(target, text, length, max, v.firstComment(), v.mediaIds(), findings);
+            List<Part> thread = new java.util.ArrayList<>();
+            for (PostCommand.ThreadPartCommand p : v.thread()) {
+                String partText = p.text() == null ? "" : p.text().strip();
+                int partLength = target.profile() == null ? partText.codePointCount(0, partText.length())
+                        : target.profile().counter().count(partText);
+                thread.add(new Part(thread.size() + 1, partText, partLength, max, p.mediaIds()));
+            }
+            return new Card(target, text, length, max, v.firstComment(), v.mediaIds(), findings, thread);
         }).filter(c -> c != null).toList();
         List<CheckFinding> general = report.findings().stream().filter(f -> f.accountId() == null).toList();
         return new ComposerPreview(cards, general, report, null, null);

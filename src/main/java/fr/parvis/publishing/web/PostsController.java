@@ -199,6 +199,27 @@ class PostsController {
                 });
     }
 
+    @PostMapping("/publier/publications/{id}/variantes/{variantId}/fil/{number}/resultat")
+    String resolvePart(@PathVariable String id, @PathVariable String variantId, @PathVariable String number,
+            @RequestParam(name = "published") boolean published,
+            @RequestParam(name = "url", required = false) String url, RedirectAttributes redirect) {
+        UUID postId = Ids.parse(id);
+        UUID variant = Ids.parse(variantId);
+        int part;
+        try {
+            part = Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            throw new fr.parvis.shared.NotFoundException("publishing.thread.partNotFound");
+        }
+        return act(postId, redirect, published ? "publishing.ui.resolvedOnline" : "publishing.ui.resolvedRepublish",
+                () -> {
+                    if (url != null && url.length() > 2048) {
+                        throw new InvalidInputException("check.link.invalid", "url");
+                    }
+                    return publishing.resolveThreadPart(postId, variant, part, published, url);
+                });
+    }
+
     private Instant instant(String date, String time) {
         if (date == null || date.isBlank() || time == null || time.isBlank()) {
             throw new InvalidInputException("publishing.ui.schedule.required", "date");

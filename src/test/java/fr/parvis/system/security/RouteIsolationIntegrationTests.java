@@ -335,6 +335,9 @@ class RouteIsolationIntegrationTests {
         cases.put("POST /api/v1/posts/{id}/cancel", f -> post("/api/v1/posts/" + f.post() + "/cancel"));
         cases.put("POST /api/v1/posts/{id}/variants/{variantId}/resolve", f -> json(post("/api/v1/posts/" + f.post()
                 + "/variants/" + f.variant() + "/resolve"), "{\"published\": true}"));
+        cases.put("POST /api/v1/posts/{id}/variants/{variantId}/thread/{number}/resolve", f -> json(post(
+                "/api/v1/posts/" + f.post() + "/variants/" + f.variant() + "/thread/1/resolve"),
+                "{\"published\": true}"));
         String future = java.time.LocalDate.now().plusDays(3).toString();
         cases.put("POST /publier/nouveau", f -> post("/publier/nouveau").param("body", "Par A")
                 .param("accounts", f.account().toString()).param("action", "draft"));
@@ -360,6 +363,9 @@ class RouteIsolationIntegrationTests {
                 + "/commentaires").param("text", "Par A"));
         cases.put("POST /publier/publications/{id}/variantes/{variantId}/resultat", f -> post("/publier/publications/"
                 + f.post() + "/variantes/" + f.variant() + "/resultat").param("published", "true"));
+        cases.put("POST /publier/publications/{id}/variantes/{variantId}/fil/{number}/resultat", f -> post(
+                "/publier/publications/" + f.post() + "/variantes/" + f.variant() + "/fil/1/resultat")
+                .param("published", "true"));
         cases.put("POST /notifications/{id}/lue", f -> post("/notifications/" + f.notification() + "/lue"));
         cases.put("POST /parametres/publication/comptes/{accountId}", f -> post("/parametres/publication/comptes/"
                 + f.account()).param("approvalLevels", "0"));
