@@ -194,7 +194,13 @@ public class PublicationPump implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        Result result = SystemActor.actFor(claimed.collectivite(), "publication", () -> publisher.call(claimed));
+        Result result;
+        try {
+            result = SystemActor.actFor(claimed.collectivite(), "publication", () -> publisher.call(claimed));
+        } catch (RuntimeException e) {
+            log.warn("Publication of variant {} ended without an answer: {}", claimed.variantId(), e.toString());
+            result = new Publisher.Unknown(claimed, "publishing.outcome.error", e.getClass().getSimpleName());
+        }
         results.add(result);
     }
 
@@ -215,7 +221,13 @@ public class PublicationPump implements SmartLifecycle {
                 return;
             }
             results.drainTo(batch, RECORD_BATCH - 1);
-            record(batch);
+            try {
+                record(batch);
+            } catch (RuntimeException e) {
+                // the variants stay claimed and are read back; the recorder goes on
+                log.error("Recording {} publications failed: {}", batch.size(), e.toString());
+                done(batch.size());
+            }
         }
     }
 
