@@ -86,6 +86,7 @@ class CalendarApiController {
 
     // ---- Reading ------------------------------------------------------------------------------
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping("/entries")
     @ApiResponse(responseCode = "400", description = "Période invalide (plus de 366 jours, fin avant le début) ou "
             + "filtre invalide", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -108,6 +109,7 @@ class CalendarApiController {
 
     // ---- Moving -------------------------------------------------------------------------------
 
+    @ResponseStatus(HttpStatus.OK)
     @PostMapping("/entries/{postId}/move")
     @ApiResponse(responseCode = "400", description = "Date ou heure invalide, heure passée, ou vérifications en "
             + "erreur", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -64,6 +66,7 @@ class PublishingSettingsApiController {
         return response();
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PutMapping
     @ApiResponse(responseCode = "400", description = "Niveaux hors de 0 à 2, rôle qui ne valide pas, niveau sans rôle",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -78,6 +81,7 @@ class PublishingSettingsApiController {
         return response();
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PutMapping("/accounts/{accountId}")
     @ApiResponse(responseCode = "400", description = "Niveaux invalides, niveau sans rôle, ou programmation par le "
             + "réseau non prise en charge", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -91,6 +95,7 @@ class PublishingSettingsApiController {
                 Boolean.TRUE.equals(body.nativeScheduling())));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PutMapping("/reserve-names")
     @ApiResponse(responseCode = "400", description = "Trop de noms, nom trop long ou caractères de contrôle",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -102,6 +107,7 @@ class PublishingSettingsApiController {
         return new ReserveNames(settings.changeReserveNames(body.names()));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping("/failed-mails")
     @ApiResponse(responseCode = "403", description = "Droit de régler la publication requis",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -112,6 +118,7 @@ class PublishingSettingsApiController {
         return mails.failed().stream().map(FailedMail::of).toList();
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PostMapping("/failed-mails/{mailId}/retry")
     @ApiResponse(responseCode = "404", description = "Courriel introuvable parmi les courriels non envoyés",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))

@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,8 +83,12 @@ public class MailQueue {
     /**
      * One attempt of an e-mail of the current collectivité, outside any transaction: claim (row
      * locked; a second node finds it taken), SMTP call without a transaction, then the outcome.
+     * Without an SMTP server nothing is attempted (the e-mail waits).
      */
     public Attempt attempt(UUID mailId) {
+        if (!outbox.enabled()) {
+            return Attempt.NOT_DUE;
+        }
         Instant now = clock.instant();
         OutgoingMail claimed = transaction.execute(status -> {
             OutgoingMail mail = mails.lock(mailId).orElse(null);
@@ -101,7 +104,7 @@ public class MailQueue {
         String error = null;
         try {
             outbox.send(claimed.recipient(), claimed.subject(), claimed.textBody(), claimed.htmlBody());
-        } catch (MailException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             error = Texts.abbreviate(e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()), 500);
         }
         String failure = error;

@@ -120,8 +120,8 @@ class PublishingSettingsApiIntegrationTests {
         MockHttpServletResponse foreign = call(put("/api/v1/publishing/settings/accounts/" + team.sandbox()),
                 token(other.admin()), Map.of("approvalLevels", 2));
         assertThat(foreign.getStatus()).isEqualTo(404);
-        assertThat(read(call(get("/api/v1/publishing/settings"), admin, null)).get("accounts").get(0)
-                .get("approvalLevels").isNull()).isTrue();
+        JsonNode kept = read(call(get("/api/v1/publishing/settings"), admin, null)).get("accounts").get(0);
+        assertThat(kept.get("approvalLevels") == null || kept.get("approvalLevels").isNull()).isTrue();
     }
 
     @Test
