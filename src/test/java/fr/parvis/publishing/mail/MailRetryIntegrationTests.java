@@ -184,6 +184,36 @@ class MailRetryIntegrationTests {
         assertThat(reload(team, mail).status()).isEqualTo(OutgoingMail.Status.SENT);
     }
 
+    @Test
+    void twoNodesAttemptingTheSameEmailAtOnceSendItOnce() throws Exception {
+        Team team = fixtures.team();
+        startSmtp();
+        OutgoingMail pending = tenants.as(team.admin(), () -> new TransactionTemplate(transactionManager).execute(
+                status -> mails.save(new OutgoingMail(null, team.director().email(), "[Parvis] Essai", "Texte",
+                        "<p>Texte</p>", clock.instant()))));
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<MailQueue.Attempt>> attempts = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                attempts.add(nodes.submit(() -> {
+                    start.await();
+                    return tenants.as(team.admin(), () -> queue.attempt(pending.id()));
+                }));
+            }
+            start.countDown();
+            List<MailQueue.Attempt> outcomes = new ArrayList<>();
+            for (java.util.concurrent.Future<MailQueue.Attempt> attempt : attempts) {
+                outcomes.add(attempt.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder(MailQueue.Attempt.SENT, MailQueue.Attempt.NOT_DUE);
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(messagesTo(team.director())).hasSize(1);
+        assertThat(reload(team, pending).attempts()).isEqualTo(1);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private PostView submit(Team team, String body) {
