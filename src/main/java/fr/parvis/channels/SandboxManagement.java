@@ -18,7 +18,12 @@ import fr.parvis.territory.access.Actors;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import fr.parvis.channels.sandbox.domain.SandboxPostVideo;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -92,6 +97,64 @@ public class SandboxManagement {
             @Min(0) @Max(10_000_000) long baseFollowers) {
         Actors.require(Permission.CHANNELS_MANAGE);
         return history.write(accountId, days, baseFollowers);
+    }
+
+    /**
+     * A video the Sandbox keeps with a post, without its bytes.
+     *
+     * @param position from 1, in the post
+     * @param subtitlesLanguage the language of its WebVTT subtitles, {@code null} without a subtitles file
+     */
+    public record VideoView(String postExternalId, int position, String mediaType, long sizeBytes, String altText,
+            String subtitlesLanguage, boolean burnedInSubtitles) {
+    }
+
+    /** A file of a Sandbox post's video: the video itself or its WebVTT subtitles. */
+    public record VideoFile(String mediaType, byte[] content) {
+
+        @Override
+        public String toString() {
+            return "VideoFile[" + mediaType + ", " + content.length + " bytes]";
+        }
+    }
+
+    /** The videos kept by the Sandbox for these posts of an account (none for another network). */
+    public Map<String, List<VideoView>> videos(@NotNull UUID accountId, @NotNull List<String> postExternalIds) {
+        SocialAccount account = accounts.findById(accountId)
+                .orElseThrow(() -> new NotFoundException("account.notFound"));
+        if (account.network() != Network.SANDBOX || postExternalIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<VideoView>> views = new LinkedHashMap<>();
+        network.videos(sandboxId(account), postExternalIds.stream().limit(100).toList()).forEach((post, list) ->
+                views.put(post, list.stream().map(v -> new VideoView(post, v.getPosition(), v.getMediaType(),
+                        v.getSizeBytes(), v.getAltText(), v.getSubtitlesLanguage(), v.isBurnedIn())).toList()));
+        return views;
+    }
+
+    /** The bytes of a video of a Sandbox post; not found when there is none. */
+    public VideoFile videoFile(@NotNull UUID accountId, @NotNull String postExternalId, int position) {
+        SandboxPostVideo video = video(accountId, postExternalId, position);
+        return new VideoFile(video.mediaType(), video.content());
+    }
+
+    /** The WebVTT subtitles of a video of a Sandbox post; not found when it has none. */
+    public VideoFile subtitlesFile(@NotNull UUID accountId, @NotNull String postExternalId, int position) {
+        SandboxPostVideo video = video(accountId, postExternalId, position);
+        if (video.subtitles() == null) {
+            throw new NotFoundException("sandbox.video.notFound");
+        }
+        return new VideoFile("text/vtt", video.subtitles().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private SandboxPostVideo video(UUID accountId, String postExternalId, int position) {
+        SocialAccount account = accounts.findById(accountId)
+                .orElseThrow(() -> new NotFoundException("account.notFound"));
+        if (account.network() != Network.SANDBOX) {
+            throw new NotFoundException("sandbox.video.notFound");
+        }
+        return network.video(sandboxId(account), postExternalId, position)
+                .orElseThrow(() -> new NotFoundException("sandbox.video.notFound"));
     }
 
     private static UUID sandboxId(SocialAccount account) {

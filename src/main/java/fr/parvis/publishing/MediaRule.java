@@ -3,6 +3,8 @@ package fr.parvis.publishing;
 import fr.parvis.channels.ChannelPublishing;
 import fr.parvis.channels.PublishingTarget;
 import fr.parvis.channels.spi.ImageAttachment;
+import fr.parvis.channels.spi.NetworkProfile;
+import fr.parvis.channels.spi.VideoAttachment;
 import fr.parvis.language.MediaDescription;
 import fr.parvis.publishing.domain.Post;
 import fr.parvis.publishing.domain.Variant;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The media of the variants, through the media library: what each network accepts (count, types,
- * videos, archived media — the missing alternative text is the accessibility rule's), their
- * description for the accessibility lint, and the images sized for each network at publication.
+ * videos and their limits, archived media — the missing alternative text is the accessibility
+ * rule's), their description for the accessibility lint, and at publication the images sized for
+ * each network and the videos (never transcoded: a video over a network's limits is refused).
  */
 @Component
 class MediaRule implements PostRule, PostMedia, PublicationContent {
@@ -46,9 +49,21 @@ class MediaRule implements PostRule, PostMedia, PublicationContent {
                 continue;
             }
             String label = target.label();
-            if (variant.mediaIds().size() > target.profile().maxImages()) {
+            List<MediaView> media = variant.mediaIds().stream().map(id -> library.get(new MediaId(id))).toList();
+            long videos = media.stream().filter(m -> m.kind() == MediaKind.VIDEO).count();
+            long images = media.size() - videos;
+            if (images > target.profile().maxImages()) {
                 findings.add(PostChecks.error("media.count." + variant.accountId(), variant.accountId(),
-                        "draft.tooManyImages", List.of(variant.mediaIds().size(), target.profile().maxImages()), label));
+                        "draft.tooManyImages", List.of(images, target.profile().maxImages()), label));
+            }
+            NetworkProfile.VideoLimits limits = target.profile().video();
+            if (videos > 0 && limits.supported() && videos > limits.maxVideos()) {
+                findings.add(PostChecks.error("media.videoCount." + variant.accountId(), variant.accountId(),
+                        "draft.tooManyVideos", List.of(videos, limits.maxVideos()), label));
+            }
+            if (videos > 0 && images > 0 && limits.supported() && !limits.withImages()) {
+                findings.add(PostChecks.error("media.videoWithImages." + variant.accountId(), variant.accountId(),
+                        "draft.videoWithImages", List.of(), label));
             }
             int position = 0;
             for (UUID id : variant.mediaIds()) {
@@ -57,8 +72,12 @@ class MediaRule implements PostRule, PostMedia, PublicationContent {
                     if (problem.code() == MediaProblem.Code.ALT_TEXT_MISSING) {
                         continue;
                     }
-                    findings.add(PostChecks.error("media." + problem.code() + "." + variant.accountId() + "." + id,
-                            variant.accountId(), problem.messageKey(), Arrays.asList(problem.arguments()), label));
+                    String code = "media." + problem.code() + "." + variant.accountId() + "." + id;
+                    findings.add(problem.code() == MediaProblem.Code.SUBTITLES_NOT_SENT
+                            ? PostChecks.warning(code, variant.accountId(), problem.messageKey(),
+                                    Arrays.asList(problem.arguments()), label)
+                            : PostChecks.error(code, variant.accountId(), problem.messageKey(),
+                                    Arrays.asList(problem.arguments()), label));
                 }
             }
         }
@@ -83,6 +102,17 @@ class MediaRule implements PostRule, PostMedia, PublicationContent {
             return List.of();
         }
         PublishingTarget target = channels.target(variant.accountId());
-        return variant.mediaIds().stream().map(id -> library.renditionFor(new MediaId(id), target.profile())).toList();
+        return variant.mediaIds().stream().filter(id -> library.get(new MediaId(id)).kind() == MediaKind.IMAGE)
+                .map(id -> library.renditionFor(new MediaId(id), target.profile())).toList();
+    }
+
+    @Override
+    public List<VideoAttachment> videos(Variant variant) {
+        if (variant.mediaIds().isEmpty()) {
+            return List.of();
+        }
+        PublishingTarget target = channels.target(variant.accountId());
+        return variant.mediaIds().stream().filter(id -> library.get(new MediaId(id)).kind() == MediaKind.VIDEO)
+                .map(id -> library.videoFor(new MediaId(id), target.profile())).toList();
     }
 }

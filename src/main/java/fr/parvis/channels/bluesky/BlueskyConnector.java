@@ -43,6 +43,15 @@ class BlueskyConnector implements Connector {
     static final int MAX_GRAPHEMES = 300;
     /** {@code app.bsky.embed.images}: {@code maxSize} of an image blob. */
     static final long MAX_IMAGE_BYTES = 2_000_000L;
+    /**
+     * {@code app.bsky.embed.video}: the lexicon now accepts 100 MB (it was 50 MB); Parvis keeps to 50 MB,
+     * which every PDS and the video service accept, and reads no more in memory.
+     */
+    static final long MAX_VIDEO_BYTES = 50_000_000L;
+    /** Bluesky's video service refuses videos longer than three minutes. */
+    static final java.time.Duration MAX_VIDEO_DURATION = java.time.Duration.ofMinutes(3);
+    /** {@code app.bsky.embed.video#caption}: {@code maxSize} of a WebVTT blob. */
+    static final long MAX_CAPTIONS_BYTES = 20_000L;
 
     static final NetworkProfile PROFILE = new NetworkProfile(Network.BLUESKY, MAX_GRAPHEMES, TextCounter.GRAPHEMES, 4,
             MAX_IMAGE_BYTES, Set.of("image/png", "image/jpeg", "image/webp", "image/gif"), 2000, true, true,
@@ -50,7 +59,9 @@ class BlueskyConnector implements Connector {
                     InteractionType.SHARE),
             Set.of(ModerationAction.HIDE, ModerationAction.UNHIDE, ModerationAction.BLOCK_AUTHOR,
                     ModerationAction.REPORT),
-            null, "5 000 points / h et 35 000 / jour par compte (création = 3 points) ; 3 000 requêtes / 5 min par IP");
+            null, "5 000 points / h et 35 000 / jour par compte (création = 3 points) ; 3 000 requêtes / 5 min par IP",
+            new NetworkProfile.VideoLimits(1, MAX_VIDEO_BYTES, MAX_VIDEO_DURATION, Set.of("video/mp4"), 1000, false,
+                    true, MAX_CAPTIONS_BYTES));
 
     private final Xrpc xrpc;
     private final BlueskySessions sessions;

@@ -18,6 +18,7 @@ import fr.parvis.channels.spi.PostPage;
 import fr.parvis.channels.spi.PublishedPost;
 import fr.parvis.channels.spi.Publishing;
 import fr.parvis.channels.spi.TextCounter;
+import fr.parvis.channels.spi.VideoAttachment;
 import fr.parvis.channels.spi.Timeline;
 import java.net.URI;
 import java.time.Instant;
@@ -34,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * Publishing on Bluesky: an {@code app.bsky.feed.post} record created with
  * {@code com.atproto.repo.createRecord} in the account's repository, with facets (links, mentions,
  * hashtags), up to four images uploaded first with {@code com.atproto.repo.uploadBlob} (with their alt
- * text), and reply references (root and parent). Reading our posts back from the repository
+ * text) or one video with its WebVTT captions ({@code app.bsky.embed.video}), and reply references (root and parent). Reading our posts back from the repository
  * ({@code getRecord}, {@code listRecords}), deleting them ({@code deleteRecord}), and their counters
  * from the AppView ({@code app.bsky.feed.getPosts}, {@code app.bsky.actor.getProfile}).
  */
@@ -43,6 +44,8 @@ final class BlueskyPublishing implements Publishing, Timeline, Metrics {
     static final String POST = "app.bsky.feed.post";
     static final String THREADGATE = "app.bsky.feed.threadgate";
     static final int PAGE_SIZE = 50;
+    /** Longest sending of a video blob (the other calls keep Parvis's read timeout). */
+    static final java.time.Duration VIDEO_UPLOAD_TIMEOUT = java.time.Duration.ofMinutes(5);
 
     private final Xrpc xrpc;
 
@@ -77,7 +80,9 @@ final class BlueskyPublishing implements Publishing, Timeline, Metrics {
         if (draft.replyTo() != null) {
             record.put("reply", replyRefs(account, draft.replyTo()));
         }
-        if (!draft.images().isEmpty()) {
+        if (!draft.videos().isEmpty()) {
+            record.put("embed", video(account, draft.videos().get(0)));
+        } else if (!draft.images().isEmpty()) {
             record.put("embed", images(account, draft.images()));
         }
         record.put("createdAt", timestamp(xrpc.clock().instant()));
@@ -227,6 +232,38 @@ final class BlueskyPublishing implements Publishing, Timeline, Metrics {
             embedded.add(entry);
         }
         return Map.of("$type", "app.bsky.embed.images", "images", embedded);
+    }
+
+    /**
+     * {@code app.bsky.embed.video}: the MP4 and its WebVTT subtitles uploaded as blobs to the account's
+     * PDS ({@code uploadBlob}), the description as {@code alt}, the aspect ratio when known.
+     */
+    private Map<String, Object> video(AccountContext account, VideoAttachment video) {
+        byte[] bytes = video.readAll(BlueskyConnector.MAX_VIDEO_BYTES);
+        Map<String, Object> embed = new LinkedHashMap<>();
+        embed.put("$type", "app.bsky.embed.video");
+        embed.put("video", blob(xrpc.upload(account, "com.atproto.repo.uploadBlob", video.mediaType(), bytes,
+                VIDEO_UPLOAD_TIMEOUT)));
+        if (video.subtitles() != null) {
+            JsonNode captions = blob(xrpc.upload(account, "com.atproto.repo.uploadBlob", "text/vtt",
+                    video.subtitles().bytes()));
+            embed.put("captions", List.of(Map.of("lang", video.subtitles().language(), "file", captions)));
+        }
+        if (video.altText() != null && !video.altText().isBlank()) {
+            embed.put("alt", video.altText().strip());
+        }
+        if (video.width() != null && video.height() != null && video.width() > 0 && video.height() > 0) {
+            embed.put("aspectRatio", Map.of("width", video.width(), "height", video.height()));
+        }
+        return embed;
+    }
+
+    private static JsonNode blob(JsonNode uploaded) {
+        JsonNode blob = uploaded.get("blob");
+        if (blob == null || !blob.isObject() || blob.path("ref").path("$link").isMissingNode()) {
+            throw Xrpc.malformed(null);
+        }
+        return blob;
     }
 
     private PublishedPost post(AccountContext account, JsonNode record) {

@@ -97,6 +97,12 @@ final class Xrpc {
                 Safety.RETRYABLE);
     }
 
+    /** A large procedure with raw bytes (a video {@code uploadBlob}), with its own timeout. */
+    JsonNode upload(AccountContext account, String nsid, String mediaType, byte[] content, java.time.Duration timeout) {
+        return send(base(account), nsid, Map.of(), "POST", mediaType, content, bearer(account, Token.ACCESS),
+                Safety.RETRYABLE, timeout);
+    }
+
     /** A call to a service chosen at connection (already checked by the caller), with an explicit token. */
     JsonNode call(URI service, String nsid, String method, Object body, String bearer, Safety safety) {
         byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
@@ -134,8 +140,13 @@ final class Xrpc {
 
     private JsonNode send(URI base, String nsid, Map<String, ?> parameters, String method, String contentType,
             byte[] body, String bearer, Safety safety) {
+        return send(base, nsid, parameters, method, contentType, body, bearer, safety, guard.readTimeout());
+    }
+
+    private JsonNode send(URI base, String nsid, Map<String, ?> parameters, String method, String contentType,
+            byte[] body, String bearer, Safety safety, java.time.Duration timeout) {
         URI uri = uri(base, nsid, parameters);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(guard.readTimeout())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json");
         if ("http".equalsIgnoreCase(uri.getScheme())) {
             // without TLS the JDK asks to upgrade to HTTP/2 ("Upgrade: h2c"), which a PDS takes for a

@@ -135,6 +135,29 @@ final class MastodonApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.bytes())), Safety.RETRYABLE);
     }
 
+    /**
+     * A {@code multipart/form-data} upload whose file is streamed from {@code source} (a video: its
+     * bytes are never all in memory), with its own timeout.
+     */
+    Answer postMultipartStream(AccountContext account, String path, Multipart fields, String name, String filename,
+            String mediaType, long size, fr.parvis.channels.spi.VideoAttachment.Source source,
+            java.time.Duration timeout) {
+        byte[] head = fields.headOfFile(name, filename, mediaType);
+        byte[] tail = fields.tailAfterFile();
+        HttpRequest.BodyPublisher file = HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return source.open();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofByteArray(head), file, HttpRequest.BodyPublishers.ofByteArray(tail)),
+                head.length + size + tail.length);
+        return send(account, request(account, path).timeout(timeout).header("Content-Type", fields.contentType())
+                .POST(body), Safety.RETRYABLE);
+    }
+
     /** A request without a user token, to an instance the caller has already checked (connection). */
     Answer anonymous(HttpRequest.Builder builder) {
         return send(null, builder.timeout(guard.readTimeout()), Safety.RETRYABLE);
@@ -403,6 +426,19 @@ final class MastodonApi {
 
         String contentType() {
             return "multipart/form-data; boundary=" + boundary;
+        }
+
+        /** The parts so far and the head of a file part whose bytes follow, then {@link #tailAfterFile()}. */
+        byte[] headOfFile(String name, String filename, String mediaType) {
+            java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+            copy.writeBytes(out.toByteArray());
+            copy.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                    + filename + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            return copy.toByteArray();
+        }
+
+        byte[] tailAfterFile() {
+            return ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         }
 
         byte[] bytes() {

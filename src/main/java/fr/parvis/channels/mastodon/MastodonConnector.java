@@ -45,7 +45,9 @@ class MastodonConnector implements Connector {
             Set.of(InteractionType.COMMENT, InteractionType.REPLY, InteractionType.MENTION,
                     InteractionType.DIRECT_MESSAGE, InteractionType.REACTION, InteractionType.SHARE),
             Set.of(ModerationAction.BLOCK_AUTHOR, ModerationAction.REPORT), MastodonPublishing.MINIMUM_LEAD,
-            "300 / 5 min / account; media uploads and deletions 30 / 30 min (X-RateLimit-*)");
+            "300 / 5 min / account; media uploads and deletions 30 / 30 min (X-RateLimit-*)",
+            new NetworkProfile.VideoLimits(1, MastodonPublishing.MAX_VIDEO_BYTES, null,
+                    Set.of("video/mp4", "video/webm"), 1500, false, false, 0));
 
     private final MastodonApi api;
     private final MastodonRateLimits rateLimits;

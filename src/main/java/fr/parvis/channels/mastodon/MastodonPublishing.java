@@ -22,6 +22,7 @@ import fr.parvis.channels.spi.PostPage;
 import fr.parvis.channels.spi.PublishedPost;
 import fr.parvis.channels.spi.Publishing;
 import fr.parvis.channels.spi.Timeline;
+import fr.parvis.channels.spi.VideoAttachment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,10 +43,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Publishing on Mastodon ({@code POST /api/v1/statuses} with an {@code Idempotency-Key}, images
- * through {@code POST /api/v2/media}), native scheduling ({@code scheduled_at}), reading the account's
+ * and a video through {@code POST /api/v2/media}), native scheduling ({@code scheduled_at}), reading the account's
  * own statuses and their counters.
  */
 final class MastodonPublishing implements Publishing, NativeScheduling, Timeline, Metrics {
+
+    /** Mastodon's default {@code video_size_limit} (99 MiB since Mastodon 4.0; 40 MiB before). */
+    static final long MAX_VIDEO_BYTES = 99L * 1024 * 1024;
 
     /** Mastodon refuses {@code scheduled_at} closer than this. */
     static final Duration MINIMUM_LEAD = Duration.ofMinutes(5);
@@ -181,7 +185,10 @@ final class MastodonPublishing implements Publishing, NativeScheduling, Timeline
         }
         body.put("status", text);
         body.put("language", draft.language());
-        List<String> media = upload(account, draft.images());
+        List<String> media = new ArrayList<>(upload(account, draft.images()));
+        for (int i = 0; i < draft.videos().size(); i++) {
+            media.add(uploadVideo(account, draft.videos().get(i), i + 1));
+        }
         if (!media.isEmpty()) {
             body.put("media_ids", media);
         }
@@ -227,9 +234,40 @@ final class MastodonPublishing implements Publishing, NativeScheduling, Timeline
         return ids;
     }
 
-    /** Mastodon answers 202 while it processes a media, then {@code GET /api/v1/media/:id} 206 until ready. */
+    /**
+     * A video through {@code POST /api/v2/media}, streamed, its description as alternative text. Mastodon
+     * takes no subtitles track: a video must then carry its subtitles in the picture to be accessible
+     * there (the composer says so), a WebVTT file is not sent.
+     */
+    private String uploadVideo(AccountContext account, VideoAttachment video, int position) {
+        if (video.size() > MAX_VIDEO_BYTES) {
+            throw ConnectorException.of(Kind.INVALID_REQUEST, "draft.videoTooLarge", position,
+                    String.format(Locale.FRANCE, "%.1f", video.size() / 1_000_000.0),
+                    String.format(Locale.FRANCE, "%.1f", MAX_VIDEO_BYTES / 1_000_000.0));
+        }
+        MastodonApi.Multipart fields = new MastodonApi.Multipart()
+                .field("description", video.altText() == null ? "" : video.altText());
+        Answer answer = api.postMultipartStream(account, "/api/v2/media", fields, "file",
+                "video-" + position + (video.mediaType().equals("video/webm") ? ".webm" : ".mp4"), video.mediaType(),
+                video.size(), video.content(), settings.videoUploadTimeout());
+        JsonNode media = answer.json();
+        String id = text(media, "id");
+        if (id == null) {
+            throw MastodonApi.malformed(null);
+        }
+        if (answer.status() == 202 || text(media, "url") == null) {
+            awaitProcessing(account, id, settings.videoMaxWait());
+        }
+        return id;
+    }
+
     private void awaitProcessing(AccountContext account, String mediaId) {
-        long deadline = System.nanoTime() + settings.mediaMaxWait().toNanos();
+        awaitProcessing(account, mediaId, settings.mediaMaxWait());
+    }
+
+    /** Mastodon answers 202 while it processes a media, then {@code GET /api/v1/media/:id} 206 until ready. */
+    private void awaitProcessing(AccountContext account, String mediaId, Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             pause(settings.mediaPollInterval());
             Answer answer = api.get(account, "/api/v1/media/" + encode(mediaId));
@@ -237,8 +275,7 @@ final class MastodonPublishing implements Publishing, NativeScheduling, Timeline
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw ConnectorException.of(Kind.UNAVAILABLE, "mastodon.mediaProcessing",
-                        settings.mediaMaxWait().toSeconds());
+                throw ConnectorException.of(Kind.UNAVAILABLE, "mastodon.mediaProcessing", maxWait.toSeconds());
             }
         }
     }
@@ -271,6 +308,11 @@ final class MastodonPublishing implements Publishing, NativeScheduling, Timeline
             for (ImageAttachment image : draft.images()) {
                 digest.update(image.content());
                 digest.update(String.valueOf(image.altText()).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            for (VideoAttachment video : draft.videos()) {
+                digest.update((video.mediaType() + " " + video.size() + " " + video.altText())
+                        .getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
             return "parvis-" + UUID.nameUUIDFromBytes(HexFormat.of().formatHex(digest.digest())

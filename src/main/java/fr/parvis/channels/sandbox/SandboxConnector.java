@@ -54,7 +54,9 @@ public class SandboxConnector implements Connector, ConnectFlow.OneClick, Publis
     static final NetworkProfile PROFILE = new NetworkProfile(Network.SANDBOX, 2000, TextCounter.CODE_POINTS, 4,
             5L * 1024 * 1024, Set.of("image/png", "image/jpeg", "image/webp", "image/gif"), 1500, true, true,
             EnumSet.allOf(InteractionType.class), EnumSet.allOf(ModerationAction.class),
-            SandboxNetwork.SCHEDULE_LEAD, "Aucune (réseau simulé)");
+            SandboxNetwork.SCHEDULE_LEAD, "Aucune (réseau simulé)", new NetworkProfile.VideoLimits(1,
+                    SandboxNetwork.MAX_VIDEO_BYTES, Duration.ofMinutes(10), Set.of("video/mp4", "video/webm"), 1500,
+                    false, true, 100_000));
 
     private final SandboxNetwork network;
     private final Duration publishLatency;

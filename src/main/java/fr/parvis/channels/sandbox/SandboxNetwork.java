@@ -16,7 +16,11 @@ import fr.parvis.channels.spi.Author;
 import fr.parvis.channels.spi.ConnectorException;
 import fr.parvis.channels.spi.ConnectorException.Kind;
 import fr.parvis.channels.spi.Cursor;
+import fr.parvis.channels.spi.DraftProblem;
 import fr.parvis.channels.spi.ImageAttachment;
+import fr.parvis.channels.spi.VideoAttachment;
+import fr.parvis.channels.sandbox.domain.SandboxPostVideo;
+import fr.parvis.channels.sandbox.domain.SandboxPostVideos;
 import fr.parvis.channels.spi.Interaction;
 import fr.parvis.channels.spi.InteractionPage;
 import fr.parvis.channels.spi.InteractionType;
@@ -75,10 +79,14 @@ public class SandboxNetwork {
     static final int PAGE = 200;
     static final int MAX_INTERACTION_TEXT = 2000;
     static final Duration SCHEDULE_LEAD = Duration.ofMinutes(5);
+
+    /** The largest video the Sandbox keeps (in the database, like a network would on its disks). */
+    static final long MAX_VIDEO_BYTES = 50_000_000L;
     private static final SecureRandom TOKENS = new SecureRandom();
 
     private final SandboxAccounts accounts;
     private final SandboxPosts posts;
+    private final SandboxPostVideos videos;
     private final SandboxInteractions interactions;
     private final SandboxBlocks blocks;
     private final SandboxFollowerSamples samples;
@@ -89,7 +97,8 @@ public class SandboxNetwork {
 
     SandboxNetwork(SandboxAccounts accounts, SandboxPosts posts, SandboxInteractions interactions,
             SandboxBlocks blocks, SandboxFollowerSamples samples, SandboxSimulation simulation,
-            SandboxProperties properties, Clock clock) {
+            SandboxProperties properties, Clock clock, SandboxPostVideos videos) {
+        this.videos = videos;
         this.accounts = accounts;
         this.posts = posts;
         this.interactions = interactions;
@@ -224,6 +233,7 @@ public class SandboxNetwork {
     @Transactional
     public PublishedPost publish(AccountContext context, PostDraft draft) {
         SandboxAccount account = checkLocked(context);
+        checkVideos(draft);
         if (draft.idempotencyKey() != null) {
             Optional<SandboxPost> done = posts.findFirstByAccountIdAndIdempotencyKey(account.id(),
                     Texts.abbreviate(draft.idempotencyKey(), 200)).filter(p -> p.status() == SandboxPost.Status.PUBLISHED);
@@ -233,7 +243,60 @@ public class SandboxNetwork {
         }
         SandboxPost post = newPost(account, draft);
         post.publish(clock.instant());
-        return view(account, posts.saveAndFlush(post));
+        SandboxPost saved = posts.saveAndFlush(post);
+        keepVideos(saved, draft);
+        return view(account, saved);
+    }
+
+    /** Refuses, before anything is written, a video the Sandbox would not take. */
+    private static void checkVideos(PostDraft draft) {
+        if (draft.videos().isEmpty()) {
+            return;
+        }
+        List<DraftProblem> problems = SandboxConnector.PROFILE.check(draft).stream()
+                .filter(p -> p.field().startsWith("videos")).toList();
+        if (!problems.isEmpty()) {
+            DraftProblem first = problems.get(0);
+            throw ConnectorException.of(Kind.INVALID_REQUEST, first.messageKey(), first.arguments());
+        }
+    }
+
+    /** Keeps the videos of a post as the network would: bytes, description, subtitles. */
+    private void keepVideos(SandboxPost post, PostDraft draft) {
+        for (int i = 0; i < draft.videos().size(); i++) {
+            VideoAttachment video = draft.videos().get(i);
+            byte[] bytes = video.readAll(MAX_VIDEO_BYTES);
+            videos.save(new SandboxPostVideo(post.id(), i + 1, video.mediaType(), bytes,
+                    Texts.abbreviate(video.altText(), 1500), video.subtitles() == null ? null
+                            : video.subtitles().webVtt(), video.subtitles() == null ? null
+                                    : Texts.abbreviate(video.subtitles().language(), 20), video.burnedInSubtitles(),
+                    video.duration() == null ? null : video.duration().toMillis()));
+        }
+    }
+
+    /** The videos kept for these posts of the account, by post, without their bytes. */
+    @Transactional(readOnly = true)
+    public Map<String, List<SandboxPostVideos.Summary>> videos(UUID sandboxAccountId, List<String> postExternalIds) {
+        Map<UUID, String> byId = new java.util.HashMap<>();
+        for (String externalId : postExternalIds) {
+            posts.findByAccountIdAndExternalId(sandboxAccountId, externalId)
+                    .ifPresent(post -> byId.put(post.id(), externalId));
+        }
+        if (byId.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<SandboxPostVideos.Summary>> found = new java.util.LinkedHashMap<>();
+        for (SandboxPostVideos.Summary video : videos.findByPostIdInOrderByPositionAsc(List.copyOf(byId.keySet()))) {
+            found.computeIfAbsent(byId.get(video.getPostId()), k -> new ArrayList<>()).add(video);
+        }
+        return found;
+    }
+
+    /** A video of one of the account's posts ({@code position} from 1); empty when there is none. */
+    @Transactional(readOnly = true)
+    public Optional<SandboxPostVideo> video(UUID sandboxAccountId, String postExternalId, int position) {
+        return posts.findByAccountIdAndExternalId(sandboxAccountId, postExternalId)
+                .flatMap(post -> videos.findByPostIdAndPosition(post.id(), position));
     }
 
     private SandboxPost newPost(SandboxAccount account, PostDraft draft) {
@@ -241,11 +304,18 @@ public class SandboxNetwork {
                 && !interactions.existsByAccountIdAndExternalId(account.id(), draft.replyTo())) {
             throw ConnectorException.of(Kind.INVALID_REQUEST, "sandbox.replyTargetMissing", draft.replyTo());
         }
-        String images = draft.images().isEmpty() ? null : Texts.abbreviate(draft.images().stream()
-                .map(SandboxNetwork::describe).collect(Collectors.joining("\n")), 4000);
+        String images = draft.images().isEmpty() && draft.videos().isEmpty() ? null : Texts.abbreviate(
+                java.util.stream.Stream.concat(draft.images().stream().map(SandboxNetwork::describe),
+                        draft.videos().stream().map(SandboxNetwork::describe)).collect(Collectors.joining("\n")), 4000);
         return new SandboxPost(account.id(), account.takePostSeq(), Texts.abbreviate(draft.text(), 10_000),
                 draft.link() == null ? null : Texts.abbreviate(draft.link().toString(), 1000), draft.replyTo(), images,
                 Texts.abbreviate(draft.language(), 20), Texts.abbreviate(draft.idempotencyKey(), 200));
+    }
+
+    private static String describe(VideoAttachment video) {
+        return video.mediaType() + " " + video.size() + " o" + (video.subtitles() != null ? " [sous-titres "
+                + video.subtitles().language() + "]" : video.burnedInSubtitles() ? " [sous-titres incrustés]" : "")
+                + " : " + Texts.abbreviate(video.altText(), 1500);
     }
 
     private static String describe(ImageAttachment image) {
@@ -282,6 +352,7 @@ public class SandboxNetwork {
     @Transactional
     public String schedule(AccountContext context, PostDraft draft, Instant at) {
         SandboxAccount account = checkLocked(context);
+        checkVideos(draft);
         if (at == null || at.isBefore(clock.instant().plus(SCHEDULE_LEAD))) {
             throw ConnectorException.of(Kind.INVALID_REQUEST, "sandbox.scheduleTooSoon", SCHEDULE_LEAD.toMinutes());
         }
@@ -294,7 +365,9 @@ public class SandboxNetwork {
         }
         SandboxPost post = newPost(account, draft);
         post.schedule(at);
-        return posts.saveAndFlush(post).externalId();
+        SandboxPost saved = posts.saveAndFlush(post);
+        keepVideos(saved, draft);
+        return saved.externalId();
     }
 
     @Transactional

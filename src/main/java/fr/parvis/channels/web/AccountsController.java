@@ -1,6 +1,8 @@
 package fr.parvis.channels.web;
 
 import fr.parvis.channels.AccountHealthView;
+import fr.parvis.channels.ChannelPostView;
+import fr.parvis.channels.SandboxManagement;
 import fr.parvis.channels.SocialAccountManagement;
 import fr.parvis.channels.SocialAccountView;
 import fr.parvis.channels.SyncReport;
@@ -10,6 +12,7 @@ import fr.parvis.channels.spi.ConnectorException;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.shared.DomainException;
 import fr.parvis.shared.Ids;
+import fr.parvis.shared.NotFoundException;
 import fr.parvis.shared.web.FormErrors;
 import fr.parvis.territory.Permission;
 import fr.parvis.territory.access.Actors;
@@ -18,8 +21,16 @@ import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -43,11 +54,13 @@ class AccountsController {
 
     private final SocialAccountManagement accounts;
     private final AccountCalls calls;
+    private final SandboxManagement sandbox;
     private final SecureRandom random = new SecureRandom();
 
-    AccountsController(SocialAccountManagement accounts, AccountCalls calls) {
+    AccountsController(SocialAccountManagement accounts, AccountCalls calls, SandboxManagement sandbox) {
         this.accounts = accounts;
         this.calls = calls;
+        this.sandbox = sandbox;
     }
 
     @GetMapping("/parametres/comptes")
@@ -133,13 +146,48 @@ class AccountsController {
         AccountForms.Community community = new AccountForms.Community();
         community.setCommunity(health.account().community());
         model.addAttribute("health", health);
+        model.addAttribute("videoTypes", health.profile() == null ? "" : String.join(", ",
+                new java.util.TreeSet<>(health.profile().video().types())));
         model.addAttribute("account", health.account());
         model.addAttribute("communityForm", community);
-        model.addAttribute("posts", accounts.recentPosts(accountId, 10));
+        List<ChannelPostView> posts = accounts.recentPosts(accountId, 10);
+        model.addAttribute("posts", posts);
+        model.addAttribute("videos", sandbox.videos(accountId, posts.stream().map(ChannelPostView::externalId)
+                .filter(java.util.Objects::nonNull).toList()));
         model.addAttribute("interactions", accounts.recentInteractions(accountId, 20));
         model.addAttribute("canManage", Actors.has(Permission.CHANNELS_MANAGE));
         model.addAttribute("reconnectBluesky", new AccountForms.AppPassword());
         return "channels/account";
+    }
+
+    /** A video the Sandbox keeps with a post (played on the account page; byte ranges for seeking). */
+    @GetMapping("/parametres/comptes/{id}/sandbox/{post}/videos/{position}")
+    ResponseEntity<Resource> sandboxVideo(@PathVariable String id, @PathVariable String post,
+            @PathVariable String position) {
+        return file(sandbox.videoFile(Ids.parse(id), post, position(position)));
+    }
+
+    /** Its WebVTT subtitles (the track of the player). */
+    @GetMapping("/parametres/comptes/{id}/sandbox/{post}/videos/{position}/sous-titres")
+    ResponseEntity<Resource> sandboxSubtitles(@PathVariable String id, @PathVariable String post,
+            @PathVariable String position) {
+        return file(sandbox.subtitlesFile(Ids.parse(id), post, position(position)));
+    }
+
+    private static int position(String value) {
+        if (value == null || !value.matches("[1-9]\\d{0,2}")) {
+            throw new NotFoundException("sandbox.video.notFound");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static ResponseEntity<Resource> file(SandboxManagement.VideoFile file) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .body(new ByteArrayResource(file.content()));
     }
 
     @PostMapping("/parametres/comptes/{id}/communaute")

@@ -34,4 +34,9 @@ public interface Posts extends JpaRepository<Post, UUID> {
     Optional<Post> findByOriginAndOriginRef(Post.Origin origin, String originRef);
 
     long countByStatus(PostStatus status);
+
+    /** Messages that may hold a hashtag or a mention, the latest first: message and last change. */
+    @Query("select p.body, p.updatedAt from Post p where p.body like '%#%' or p.body like '%@%' "
+            + "order by p.updatedAt desc")
+    List<Object[]> textsWithTags(Pageable page);
 }

@@ -32,4 +32,10 @@ public interface Variants extends JpaRepository<Variant, UUID> {
             org.springframework.data.domain.Pageable page);
 
     long countByStateAndPublishedAtBetween(VariantState state, Instant from, Instant to);
+
+    /** Own texts and first comments that may hold a hashtag or a mention, the latest first, with their network. */
+    @org.springframework.data.jpa.repository.Query("select v.text, v.firstComment, v.network, v.updatedAt "
+            + "from Variant v where v.text like '%#%' or v.text like '%@%' or v.firstComment like '%#%' "
+            + "or v.firstComment like '%@%' order by v.updatedAt desc")
+    List<Object[]> textsWithTags(org.springframework.data.domain.Pageable page);
 }

@@ -199,7 +199,9 @@ public class Publisher {
                 variant.network());
         String link = PostTexts.taggedLink(post.link(), post.utmCampaign(), variant.network());
         var images = contents.orderedStream().flatMap(c -> c.images(variant).stream()).toList();
-        return new PostDraft(text, images, link == null ? null : URI.create(link), null, "fr", variant.id().toString());
+        var videos = contents.orderedStream().flatMap(c -> c.videos(variant).stream()).toList();
+        return new PostDraft(text, images, link == null ? null : URI.create(link), null, "fr", variant.id().toString(),
+                videos);
     }
 
     /** The draft handed to the network's scheduler: its own idempotency key (per variant and time). */

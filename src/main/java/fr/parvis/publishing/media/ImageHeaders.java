@@ -24,6 +24,7 @@ final class ImageHeaders {
             case MediaTypes.PNG -> png(b);
             case MediaTypes.GIF -> gif(b);
             case MediaTypes.JPEG -> jpeg(b);
+            case MediaTypes.WEBP -> webp(b);
             default -> null;
         };
         if (size == null || size.width() <= 0 || size.height() <= 0) {
@@ -107,6 +108,38 @@ final class ImageHeaders {
             position += 2 + length;
         }
         return null;
+    }
+
+    /**
+     * The first chunk of a WebP file: VP8X (extended: the canvas, 24-bit sizes minus one), VP8L
+     * (lossless: 14-bit sizes minus one after the 0x2F signature) or VP8 (lossy: 14-bit sizes after
+     * the key frame start code 9D 01 2A).
+     */
+    private static Size webp(byte[] b) {
+        if (b.length < 30 || !MediaTypes.ascii(b, 0, "RIFF") || !MediaTypes.ascii(b, 8, "WEBP")) {
+            return null;
+        }
+        if (MediaTypes.ascii(b, 12, "VP8X")) {
+            return new Size(1 + u24le(b, 24), 1 + u24le(b, 27));
+        }
+        if (MediaTypes.ascii(b, 12, "VP8L")) {
+            if ((b[20] & 0xFF) != 0x2F) {
+                return null;
+            }
+            long bits = (b[21] & 0xFFL) | ((b[22] & 0xFFL) << 8) | ((b[23] & 0xFFL) << 16) | ((b[24] & 0xFFL) << 24);
+            return new Size(1 + (int) (bits & 0x3FFF), 1 + (int) ((bits >> 14) & 0x3FFF));
+        }
+        if (MediaTypes.ascii(b, 12, "VP8 ")) {
+            if ((b[23] & 0xFF) != 0x9D || (b[24] & 0xFF) != 0x01 || (b[25] & 0xFF) != 0x2A) {
+                return null;
+            }
+            return new Size(u16le(b, 26) & 0x3FFF, u16le(b, 28) & 0x3FFF);
+        }
+        return null;
+    }
+
+    static int u24le(byte[] b, int offset) {
+        return (b[offset] & 0xFF) | ((b[offset + 1] & 0xFF) << 8) | ((b[offset + 2] & 0xFF) << 16);
     }
 
     static int u16(byte[] b, int offset) {

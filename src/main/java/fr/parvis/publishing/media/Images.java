@@ -23,9 +23,10 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Image work on the JDK's ImageIO only: decoding (after the header check), EXIF orientation,
- * scaling, encoding without any metadata, and lossless removal of the metadata of JPEG and PNG
- * files (EXIF with GPS position, XMP, IPTC, comments, PNG text chunks).
+ * Image work on ImageIO (the JDK's, plus the TwelveMonkeys WebP reader): decoding (after the
+ * header check), EXIF orientation, scaling, encoding without any metadata (JPEG, PNG, GIF: there is
+ * no WebP writer), and lossless removal of the metadata of JPEG, PNG and WebP files (EXIF with GPS
+ * position, XMP, IPTC, comments, PNG text chunks).
  */
 final class Images {
 
@@ -262,6 +263,50 @@ final class Images {
             }
         }
         return null;
+    }
+
+    /**
+     * A WebP without its EXIF and XMP chunks (the VP8X flags updated, the RIFF size recomputed),
+     * the picture chunks untouched. {@code null} when the structure is not understood.
+     */
+    static byte[] stripWebp(byte[] b) {
+        if (b.length < 20 || !MediaTypes.ascii(b, 0, "RIFF") || !MediaTypes.ascii(b, 8, "WEBP")) {
+            return null;
+        }
+        long declared = u32(b, 4, true) + 8;
+        int end = (int) Math.min(b.length, declared);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
+        out.write(b, 0, 12);
+        int position = 12;
+        while (position + 8 <= end) {
+            long length = u32(b, position + 4, true);
+            long padded = length + (length & 1);
+            if (padded > end - position - 8) {
+                return null;
+            }
+            String type = new String(b, position, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (!type.equals("EXIF") && !type.equals("XMP ")) {
+                int start = out.size();
+                out.write(b, position, (int) padded + 8);
+                if (type.equals("VP8X")) {
+                    byte[] written = out.toByteArray();
+                    written[start + 8] &= (byte) ~0x0C; // no EXIF (0x08) nor XMP (0x04) any more
+                    out.reset();
+                    out.write(written, 0, written.length);
+                }
+            }
+            position += (int) padded + 8;
+        }
+        if (position != end) {
+            return null;
+        }
+        byte[] result = out.toByteArray();
+        int size = result.length - 8;
+        result[4] = (byte) size;
+        result[5] = (byte) (size >> 8);
+        result[6] = (byte) (size >> 16);
+        result[7] = (byte) (size >> 24);
+        return result;
     }
 
     private static int u16(byte[] b, int offset, boolean little) {

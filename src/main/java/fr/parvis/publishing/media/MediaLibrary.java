@@ -2,6 +2,7 @@ package fr.parvis.publishing.media;
 
 import fr.parvis.channels.spi.ImageAttachment;
 import fr.parvis.channels.spi.NetworkProfile;
+import fr.parvis.channels.spi.VideoAttachment;
 import fr.parvis.compliance.AuditDetails;
 import fr.parvis.compliance.AuditRecord;
 import fr.parvis.compliance.AuditTrail;
@@ -64,6 +65,9 @@ public class MediaLibrary {
     /** The most media per page of the library. */
     public static final int MAX_PAGE_SIZE = 100;
 
+    /** The language of the subtitles files (the library does not ask for it yet). */
+    static final String SUBTITLES_LANGUAGE = "fr";
+
     private static final Set<String> RENDERABLE = Set.of(MediaTypes.JPEG, MediaTypes.PNG, MediaTypes.GIF);
 
     private final Medias medias;
@@ -111,6 +115,7 @@ public class MediaLibrary {
                     : "media.video.tooLarge", "file", megabytes(content.length), megabytes(max));
         }
         ImageHeaders.Size size = null;
+        VideoHeaders.Info videoInfo = VideoHeaders.Info.UNKNOWN;
         byte[] thumbnail = null;
         String thumbnailType = null;
         SubtitlesFormat subtitlesFormat = null;
@@ -128,6 +133,7 @@ public class MediaLibrary {
             thumbnailType = Images.hasAlpha(preview) ? MediaTypes.PNG : MediaTypes.JPEG;
             thumbnail = Images.encode(preview, thumbnailType, 0.8f);
         } else {
+            videoInfo = VideoHeaders.read(type.mediaType(), content);
             if (upload.subtitles() != null && upload.subtitles().length > 0) {
                 subtitlesFormat = Subtitles.validate(upload.subtitles(), properties.maxSubtitlesSize().toBytes());
                 subtitles = upload.subtitles();
@@ -142,15 +148,20 @@ public class MediaLibrary {
         String previewType = thumbnailType;
         SubtitlesFormat format = subtitlesFormat;
         byte[] subtitlesBytes = subtitles;
+        VideoHeaders.Info video = videoInfo;
         try {
             return transaction.execute(status -> {
                 Optional<Media> existing = medias.findBySha256(sha256);
                 if (existing.isPresent()) {
                     return reuse(existing.get(), altText, format, subtitlesBytes, upload.burnedInSubtitles());
                 }
-                Media media = medias.saveAndFlush(new Media(type.kind(), type.mediaType(), fileName, content.length,
-                        dimensions == null ? null : dimensions.width(), dimensions == null ? null : dimensions.height(),
-                        sha256, altText, format, upload.burnedInSubtitles(), by));
+                Media media = medias.saveAndFlush(type.kind() == MediaKind.VIDEO
+                        ? new Media(type.mediaType(), fileName, content.length, video.width(), video.height(),
+                                video.durationMs(), sha256, altText, format, upload.burnedInSubtitles(), by)
+                        : new Media(type.kind(), type.mediaType(), fileName, content.length,
+                                dimensions == null ? null : dimensions.width(),
+                                dimensions == null ? null : dimensions.height(), sha256, altText, format,
+                                upload.burnedInSubtitles(), by));
                 contents.save(new MediaBytes(media.id(), content, subtitlesBytes, thumbnailBytes, previewType));
                 audit.record(record("publishing.media.uploaded", media, AuditDetails.of("type", media.mediaType(),
                         "size", String.valueOf(media.sizeBytes()), "sha256", sha256)));
@@ -305,11 +316,7 @@ public class MediaLibrary {
             problems.add(new MediaProblem(MediaProblem.Code.ARCHIVED, "media.problem.archived", media.fileName()));
         }
         if (media.kind() == MediaKind.VIDEO) {
-            problems.add(new MediaProblem(MediaProblem.Code.VIDEO_UNSUPPORTED, "media.problem.video", network));
-            if (media.subtitlesFormat() == null && !media.burnedInSubtitles()) {
-                problems.add(new MediaProblem(MediaProblem.Code.SUBTITLES_MISSING, "media.problem.subtitles",
-                        media.fileName()));
-            }
+            checkVideo(media, profile, network, problems);
             return problems;
         }
         if (media.altText() == null) {
@@ -319,11 +326,100 @@ public class MediaLibrary {
             problems.add(new MediaProblem(MediaProblem.Code.ALT_TEXT_TOO_LONG, "media.problem.altTooLong",
                     media.altText().length(), profile.maxAltTextLength(), network));
         }
-        if (profile.imageTypes().stream().noneMatch(RENDERABLE::contains)) {
+        if (!profile.imageTypes().contains(media.mediaType())
+                && profile.imageTypes().stream().noneMatch(RENDERABLE::contains)) {
             problems.add(new MediaProblem(MediaProblem.Code.TYPE_UNSUPPORTED, "media.problem.type", network,
                     String.join(", ", new TreeSet<>(profile.imageTypes()))));
         }
         return problems;
+    }
+
+    private void checkVideo(Media media, NetworkProfile profile, DefaultMessageSourceResolvable network,
+            List<MediaProblem> problems) {
+        NetworkProfile.VideoLimits limits = profile.video();
+        if (!limits.supported()) {
+            problems.add(new MediaProblem(MediaProblem.Code.VIDEO_UNSUPPORTED, "media.problem.video", network));
+        } else {
+            if (!limits.types().contains(media.mediaType())) {
+                problems.add(new MediaProblem(MediaProblem.Code.TYPE_UNSUPPORTED, "media.problem.videoType",
+                        media.fileName(), media.mediaType(), network, String.join(", ", new TreeSet<>(limits.types()))));
+            }
+            if (media.sizeBytes() > limits.maxBytes()) {
+                problems.add(new MediaProblem(MediaProblem.Code.TOO_LARGE, "media.problem.videoTooLarge",
+                        media.fileName(), decimalMegabytes(media.sizeBytes()), network,
+                        decimalMegabytes(limits.maxBytes())));
+            }
+            if (media.durationMs() != null && limits.maxDuration() != null
+                    && media.durationMs() > limits.maxDuration().toMillis()) {
+                problems.add(new MediaProblem(MediaProblem.Code.TOO_LONG, "media.problem.videoTooLong",
+                        media.fileName(), (media.durationMs() + 999) / 1000, network, limits.maxDuration().toSeconds()));
+            }
+            if (media.altText() != null && media.altText().length() > limits.maxAltTextLength()) {
+                problems.add(new MediaProblem(MediaProblem.Code.ALT_TEXT_TOO_LONG, "media.problem.altTooLong",
+                        media.altText().length(), limits.maxAltTextLength(), network));
+            }
+            if (media.subtitlesFormat() != null && !limits.subtitlesTrack() && !media.burnedInSubtitles()) {
+                problems.add(new MediaProblem(MediaProblem.Code.SUBTITLES_NOT_SENT, "media.problem.subtitlesNotSent",
+                        media.fileName(), network));
+            } else if (media.subtitlesFormat() != null && limits.subtitlesTrack() && limits.maxSubtitlesBytes() > 0) {
+                byte[] raw = contents.subtitlesOf(media.id()).orElse(null);
+                int size = raw == null ? 0 : webVtt(raw, media.subtitlesFormat()).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8).length;
+                if (size > limits.maxSubtitlesBytes()) {
+                    problems.add(new MediaProblem(MediaProblem.Code.SUBTITLES_TOO_LARGE,
+                            "media.problem.subtitlesTooLarge", media.fileName(), (size + 999) / 1000, network,
+                            limits.maxSubtitlesBytes() / 1000));
+                }
+            }
+        }
+        if (media.subtitlesFormat() == null && !media.burnedInSubtitles()) {
+            problems.add(new MediaProblem(MediaProblem.Code.SUBTITLES_MISSING, "media.problem.subtitles",
+                    media.fileName()));
+        }
+    }
+
+    /**
+     * The video as the network of {@code profile} takes it, for the publisher: its bytes are read only
+     * when the connector sends them (in a transaction of their own), its subtitles are given in WebVTT
+     * (a SubRip file converted) in French. Parvis does not transcode: a video the network would refuse
+     * (type, size, duration, see {@link #check}) throws {@link MediaRenditionException} with the limit.
+     */
+    @Transactional
+    public VideoAttachment videoFor(MediaId id, NetworkProfile profile) {
+        Media media = load(id);
+        if (media.kind() != MediaKind.VIDEO) {
+            throw new IllegalArgumentException("not a video: " + id);
+        }
+        for (MediaProblem problem : check(id, profile)) {
+            if (problem.code() != MediaProblem.Code.SUBTITLES_NOT_SENT) {
+                throw new MediaRenditionException(problem.messageKey(), problem.arguments());
+            }
+        }
+        VideoAttachment.Subtitles subtitles = null;
+        if (media.subtitlesFormat() != null) {
+            byte[] raw = contents.subtitlesOf(media.id()).orElse(null);
+            if (raw != null) {
+                subtitles = new VideoAttachment.Subtitles(webVtt(raw, media.subtitlesFormat()), SUBTITLES_LANGUAGE);
+            }
+        }
+        UUID mediaId = media.id();
+        VideoAttachment.Source source = () -> new java.io.ByteArrayInputStream(videoBytes(mediaId));
+        return new VideoAttachment(media.mediaType(), media.sizeBytes(), source, media.altText(), subtitles,
+                media.burnedInSubtitles(), media.durationMs() == null ? null
+                        : java.time.Duration.ofMillis(media.durationMs()), media.width(), media.height());
+    }
+
+    /** The bytes of a video, read in a transaction of their own (the publisher calls outside any). */
+    private byte[] videoBytes(UUID mediaId) {
+        byte[] bytes = separateTransaction.execute(status -> contents.contentOf(mediaId).orElse(null));
+        if (bytes == null) {
+            throw new NotFoundException("media.notFound");
+        }
+        return bytes;
+    }
+
+    private static String webVtt(byte[] raw, SubtitlesFormat format) {
+        return Subtitles.toWebVtt(raw, format);
     }
 
     /**
@@ -435,6 +531,11 @@ public class MediaLibrary {
                 profile.network().name());
     }
 
+    /** Megabytes of 1,000,000 bytes, as the networks state their video limits. */
+    private static String decimalMegabytes(long bytes) {
+        return String.format(java.util.Locale.FRANCE, "%.1f", bytes / 1_000_000.0);
+    }
+
     private static String megabytes(long bytes) {
         return String.format(java.util.Locale.FRANCE, "%.1f", bytes / 1_048_576.0);
     }
@@ -455,6 +556,6 @@ public class MediaLibrary {
         return new MediaView(new MediaId(m.id()), m.kind(), m.mediaType(), m.fileName(), m.sizeBytes(), m.width(),
                 m.height(), m.sha256(), m.altText(), m.kind() == MediaKind.IMAGE && m.altText() == null,
                 m.subtitlesFormat(), m.burnedInSubtitles(), m.usageCount(), m.archivedAt(), m.createdAt(),
-                m.updatedAt());
+                m.updatedAt(), m.durationMs());
     }
 }

@@ -14,6 +14,7 @@ final class MediaTypes {
     static final String JPEG = "image/jpeg";
     static final String PNG = "image/png";
     static final String GIF = "image/gif";
+    static final String WEBP = "image/webp";
     static final String MP4 = "video/mp4";
     static final String WEBM = "video/webm";
 
@@ -43,9 +44,8 @@ final class MediaTypes {
             return new Detected(GIF, MediaKind.IMAGE);
         }
         if (ascii(b, 0, "RIFF") && ascii(b, 8, "WEBP")) {
-            // No WebP reader in the JDK nor among the project's dependencies: Parvis could neither
-            // check its size nor make renditions of it.
-            throw new InvalidInputException("media.type.webp", "file");
+            // read by the TwelveMonkeys ImageIO plugin; renditions are JPEG or PNG where WebP is refused
+            return new Detected(WEBP, MediaKind.IMAGE);
         }
         if (b.length >= 12 && ascii(b, 4, "ftyp")) {
             String brand = new String(b, 8, 4, StandardCharsets.ISO_8859_1);
@@ -98,6 +98,7 @@ final class MediaTypes {
             case JPEG -> "jpg";
             case PNG -> "png";
             case GIF -> "gif";
+            case WEBP -> "webp";
             case MP4 -> "mp4";
             case WEBM -> "webm";
             default -> "bin";

@@ -52,6 +52,7 @@ final class Renditions {
             byte[] stripped = switch (mediaType) {
                 case MediaTypes.JPEG -> Images.stripJpeg(original);
                 case MediaTypes.PNG -> Images.stripPng(original);
+                case MediaTypes.WEBP -> Images.stripWebp(original);
                 default -> original; // GIF: kept as is, animation included
             };
             if (stripped != null && stripped.length <= maxBytes) {

@@ -53,6 +53,33 @@ final class Subtitles {
         return subRip(lines);
     }
 
+    /**
+     * The subtitles as WebVTT (what Bluesky and the browsers read): a WebVTT file as is, a SubRip file
+     * converted (a {@code WEBVTT} line first, commas of the timings made dots; cue numbers are kept as
+     * cue identifiers).
+     */
+    static String toWebVtt(byte[] content, SubtitlesFormat format) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (format == SubtitlesFormat.WEBVTT) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder("WEBVTT\n\n");
+        for (String line : text.split("\n", -1)) {
+            Matcher m = SRT_TIMING.matcher(line.strip());
+            if (m.matches()) {
+                out.append(m.group(1).replace(',', '.')).append(" --> ").append(m.group(2).replace(',', '.'));
+            } else {
+                out.append(line);
+            }
+            out.append('\n');
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+
     private static SubtitlesFormat webVtt(String[] lines) {
         int cues = 0;
         for (int i = 1; i < lines.length; i++) {

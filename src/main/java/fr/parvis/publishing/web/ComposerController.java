@@ -96,6 +96,7 @@ class ComposerController {
             @RequestParam(name = "ack", required = false) List<String> acks, Model model) {
         model.addAttribute("acks", acks == null ? Set.of() : Set.copyOf(acks.subList(0, Math.min(acks.size(), MAX_ACKS))));
         model.addAttribute("handles", handles());
+        model.addAttribute("findingAnchors", true);
         model.addAttribute("preview", result.hasErrors() ? ComposerPreview.problem("publishing.ui.invalid")
                 : preview(form));
         return "publishing/composer :: preview";
@@ -192,6 +193,7 @@ class ComposerController {
         model.addAttribute("postId", postId);
         model.addAttribute("networks", byNetwork);
         model.addAttribute("preview", preview);
+        model.addAttribute("findingAnchors", true);
         model.addAttribute("zone", support.zone().getId());
         model.addAttribute("handles", handles());
         if (!model.containsAttribute("acks")) {

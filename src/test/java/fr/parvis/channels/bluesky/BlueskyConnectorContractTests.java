@@ -21,6 +21,7 @@ import fr.parvis.channels.spi.ModerationAction;
 import fr.parvis.channels.spi.PostDraft;
 import fr.parvis.channels.spi.PostPage;
 import fr.parvis.channels.spi.PublishedPost;
+import fr.parvis.channels.spi.VideoAttachment;
 import fr.parvis.test.BlueskyTestNetwork;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
@@ -233,6 +234,64 @@ class BlueskyConnectorContractTests extends ConnectorContractTests {
         assertThat(connector.interactions().orElseThrow().since(city, after.next()).items())
                 .as("only notifications of the cursor's very millisecond may come again")
                 .allMatch(i -> seen.contains(i.externalId()));
+    }
+
+    @Test
+    void publishesAVideoWithItsCaptionsAndDescription() throws Exception {
+        byte[] mp4;
+        try (var in = getClass().getResourceAsStream("/fixtures/parvis-2500ms-320x180.mp4")) {
+            mp4 = in.readAllBytes();
+        }
+        String vtt = "WEBVTT\n\n00:00.500 --> 00:02.000\nBonjour à toutes et à tous.\n";
+        PostDraft draft = new PostDraft(unique("Les vœux du maire"), List.of(), null, null, "fr", null,
+                List.of(VideoAttachment.of(mp4, "video/mp4", "Le maire devant la mairie",
+                        new VideoAttachment.Subtitles(vtt, "fr"), false, Duration.ofMillis(2500), 320, 180)));
+        assertThat(connector.profile().check(draft)).isEmpty();
+        PublishedPost post = publish(draft);
+
+        AtUri uri = AtUri.parse(post.externalId());
+        JsonNode record = xrpc(urls.pds(), "com.atproto.repo.getRecord?repo=" + Xrpc.encode(uri.repo())
+                + "&collection=" + uri.collection() + "&rkey=" + uri.rkey(), null, null).path("value");
+        JsonNode embed = record.path("embed");
+        assertThat(embed.path("$type").asString()).isEqualTo("app.bsky.embed.video");
+        assertThat(embed.path("alt").asString()).isEqualTo("Le maire devant la mairie");
+        assertThat(embed.path("aspectRatio").path("width").asInt()).isEqualTo(320);
+        assertThat(embed.path("aspectRatio").path("height").asInt()).isEqualTo(180);
+        assertThat(embed.path("video").path("mimeType").asString()).isEqualTo("video/mp4");
+        assertThat(embed.path("captions").get(0).path("lang").asString()).isEqualTo("fr");
+        assertThat(embed.path("captions").get(0).path("file").path("mimeType").asString()).isEqualTo("text/vtt");
+        assertThat(blob(uri.repo(), embed.path("video").path("ref").path("$link").asString())).isEqualTo(mp4);
+        assertThat(new String(blob(uri.repo(), embed.path("captions").get(0).path("file").path("ref").path("$link")
+                .asString()), StandardCharsets.UTF_8)).isEqualTo(vtt);
+    }
+
+    @Test
+    void refusesAVideoBlueskyWouldNotTake() {
+        VideoAttachment tooLong = VideoAttachment.of(new byte[10], "video/mp4", null, null, true,
+                Duration.ofMinutes(4), null, null);
+        VideoAttachment noSubtitles = VideoAttachment.of(new byte[10], "video/mp4", null, null, false, null, null,
+                null);
+        VideoAttachment bigCaptions = VideoAttachment.of(new byte[10], "video/mp4", null,
+                new VideoAttachment.Subtitles("WEBVTT\n\n" + "x".repeat(25_000), "fr"), false, null, null, null);
+        for (var c : List.of(java.util.Map.entry(tooLong, "draft.videoTooLong"),
+                java.util.Map.entry(noSubtitles, "draft.videoSubtitlesMissing"),
+                java.util.Map.entry(bigCaptions, "draft.videoSubtitlesTooLarge"))) {
+            PostDraft draft = new PostDraft("Vidéo", List.of(), null, null, "fr", null, List.of(c.getKey()));
+            assertThat(connector.profile().check(draft)).extracting(p -> p.messageKey()).containsExactly(c.getValue());
+            assertThatThrownBy(() -> connector.publishing().orElseThrow().publish(city, draft))
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+                        assertThat(e.messageKey()).isEqualTo(c.getValue());
+                    });
+        }
+    }
+
+    static byte[] blob(String did, String cid) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(urls.pds()
+                + "/xrpc/com.atproto.sync.getBlob?did=" + Xrpc.encode(did) + "&cid=" + cid)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     @Test

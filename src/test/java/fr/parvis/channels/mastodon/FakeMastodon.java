@@ -64,6 +64,7 @@ final class FakeMastodon implements ResponseDefinitionTransformerV2 {
     private final List<ObjectNode> notifications = new ArrayList<>();
     private final Map<String, ObjectNode> media = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> mediaPolls = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final Map<String, String> idempotency = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> scheduled = new ConcurrentHashMap<>();
     private final Map<String, String[]> codes = new ConcurrentHashMap<>();
@@ -121,6 +122,11 @@ final class FakeMastodon implements ResponseDefinitionTransformerV2 {
         ObjectNode status = statuses.get(statusId);
         ObjectNode notification = notification(type, who, status, status.path("account").path("id").asString());
         notifications.add(notification);
+    }
+
+    /** The bytes of the file of an uploaded media, as received. */
+    byte[] uploaded(String mediaId) {
+        return uploads.get(mediaId);
     }
 
     synchronized ObjectNode status(String id) {
@@ -462,8 +468,13 @@ final class FakeMastodon implements ResponseDefinitionTransformerV2 {
             return error(422, "Validation failed: File content type is invalid, File is invalid");
         }
         Request.Part description = request.getPart("description");
+        Request.Part file = request.getPart("file");
+        String fileType = file.getHeaders().getContentTypeHeader().isPresent()
+                ? file.getHeaders().getContentTypeHeader().mimeTypePart() : "";
         String id = String.valueOf(ids.incrementAndGet());
-        ObjectNode attachment = json.createObjectNode().put("id", id).put("type", "image").putNull("url")
+        uploads.put(id, file.getBody().asBytes());
+        ObjectNode attachment = json.createObjectNode().put("id", id)
+                .put("type", fileType.startsWith("video/") ? "video" : "image").putNull("url")
                 .put("preview_url", "http://localhost:" + server.port() + "/system/media/small/" + id + ".png")
                 .putNull("remote_url").put("text_url", "http://localhost:" + server.port() + "/media/" + id)
                 .put("description", description == null ? null

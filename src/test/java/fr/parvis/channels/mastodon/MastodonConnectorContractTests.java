@@ -20,8 +20,10 @@ import fr.parvis.channels.spi.ConnectFlow;
 import fr.parvis.channels.spi.ConnectedAccount;
 import fr.parvis.channels.spi.Connector;
 import fr.parvis.channels.spi.ConnectorException;
+import fr.parvis.channels.spi.ConnectorException.Kind;
 import fr.parvis.channels.spi.Credentials;
 import fr.parvis.channels.spi.Cursor;
+import fr.parvis.channels.spi.DraftProblem;
 import fr.parvis.channels.spi.ImageAttachment;
 import fr.parvis.channels.spi.Interaction;
 import fr.parvis.channels.spi.InteractionPage;
@@ -30,8 +32,10 @@ import fr.parvis.channels.spi.ModerationAction;
 import fr.parvis.channels.spi.PostDraft;
 import fr.parvis.channels.spi.PostPage;
 import fr.parvis.channels.spi.PublishedPost;
+import fr.parvis.channels.spi.VideoAttachment;
 import fr.parvis.shared.InvalidInputException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +48,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -234,6 +239,58 @@ class MastodonConnectorContractTests extends ConnectorContractTests {
         } finally {
             fake.processingPolls = 1;
         }
+    }
+
+    @Test
+    void publishesAVideoStreamedThenProcessedWithItsDescription() {
+        byte[] mp4 = new byte[300_000];
+        new java.util.Random(7).nextBytes(mp4);
+        System.arraycopy("\0\0\0\u0018ftypisom".getBytes(StandardCharsets.ISO_8859_1), 0, mp4, 0, 12);
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        VideoAttachment video = new VideoAttachment("video/mp4", mp4.length, () -> {
+            opened.incrementAndGet();
+            return new java.io.ByteArrayInputStream(mp4);
+        }, "Le maire présente ses vœux", new VideoAttachment.Subtitles("WEBVTT\n\n00:00.000 --> 00:01.000\nBonjour\n",
+                "fr"), false, Duration.ofSeconds(30), 1280, 720);
+        fake.processingPolls = 3;
+        try {
+            PostDraft draft = new PostDraft(unique("Les vœux du maire"), List.of(), null, null, "fr", null,
+                    List.of(video));
+            assertThat(connector.profile().check(draft)).isEmpty();
+            PublishedPost post = publishing().publish(account(), draft);
+            JsonNode attachment = fake.status(post.externalId()).path("media_attachments").get(0);
+            assertThat(attachment.path("type").asString()).isEqualTo("video");
+            assertThat(attachment.path("description").asString()).isEqualTo("Le maire présente ses vœux");
+            String mediaId = attachment.path("id").asString();
+            assertThat(fake.uploaded(mediaId)).isEqualTo(mp4);
+            assertThat(opened).hasValue(1);
+            // answered 202, then 206 three times, then 200: published only once processed
+            fake.server().verify(exactly(4), getRequestedFor(urlEqualTo("/api/v1/media/" + mediaId)));
+        } finally {
+            fake.processingPolls = 1;
+        }
+    }
+
+    @Test
+    void refusesAVideoMastodonWouldNotTake() {
+        VideoAttachment mkv = VideoAttachment.of(new byte[10], "video/x-matroska", null, null, true, null, null, null);
+        PostDraft withImages = new PostDraft("Vidéo et image", List.of(new ImageAttachment(PNG, "image/png", "Plan")),
+                null, null, "fr", null, List.of(VideoAttachment.of(new byte[10], "video/mp4", null, null, true, null,
+                        null, null)));
+        assertThat(connector.profile().check(new PostDraft("x", List.of(), null, null, "fr", null, List.of(mkv))))
+                .extracting(DraftProblem::messageKey).containsExactly("draft.videoType");
+        assertThat(connector.profile().check(withImages)).extracting(DraftProblem::messageKey)
+                .containsExactly("draft.videoWithImages");
+        VideoAttachment huge = new VideoAttachment("video/mp4", MastodonPublishing.MAX_VIDEO_BYTES + 1,
+                () -> { throw new AssertionError("not read"); }, null, null, true, null, null, null);
+        PostDraft tooBig = new PostDraft("x", List.of(), null, null, "fr", null, List.of(huge));
+        assertThat(connector.profile().check(tooBig)).extracting(DraftProblem::messageKey)
+                .containsExactly("draft.videoTooLarge");
+        assertThatThrownBy(() -> publishing().publish(account(), tooBig)).isInstanceOfSatisfying(
+                ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+                    assertThat(e.messageKey()).isEqualTo("draft.videoTooLarge");
+                });
     }
 
     @Test

@@ -23,12 +23,37 @@ class MediaFormatsTests {
     }
 
     @Test
-    void textSvgWebpHeifAndQuickTimeAreRefusedWithTheirReason() {
+    void webpIsRecognisedFromItsRiffHeaderAndItsThreeEncodingsGiveTheirSize() {
+        assertThat(MediaTypes.detect(TestImages.webp())).isEqualTo(new MediaTypes.Detected("image/webp", MediaKind.IMAGE));
+        assertThat(MediaTypes.detect(TestImages.webpWithAlpha()).mediaType()).isEqualTo("image/webp");
+        // lossy (VP8), lossless (VP8L), extended (VP8X)
+        assertThat(ImageHeaders.read("image/webp", TestImages.webp())).isEqualTo(new ImageHeaders.Size(60, 40));
+        assertThat(ImageHeaders.read("image/webp", TestImages.webpWithAlpha())).isEqualTo(new ImageHeaders.Size(30, 20));
+        assertThat(ImageHeaders.read("image/webp", TestImages.webpWithExif())).isEqualTo(new ImageHeaders.Size(60, 40));
+        // a header announcing 16384 × 16384 pixels (VP8X canvas) is read without decoding anything
+        byte[] huge = java.util.Arrays.copyOf(TestImages.webpWithExif(), 40);
+        huge[24] = (byte) 0xFF;
+        huge[25] = 0x3F;
+        huge[26] = 0;
+        huge[27] = (byte) 0xFF;
+        huge[28] = 0x3F;
+        huge[29] = 0;
+        assertThat(ImageHeaders.read("image/webp", huge).pixels()).isEqualTo(16384L * 16384L);
+        // a damaged header: no start code
+        byte[] damaged = TestImages.webp().clone();
+        damaged[23] = 0;
+        assertThatThrownBy(() -> ImageHeaders.read("image/webp", damaged)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ImageHeaders.read("image/webp", java.util.Arrays.copyOf(TestImages.webp(), 16)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void textSvgHeifAndQuickTimeAreRefusedWithTheirReason() {
         assertRefused("bonjour, je suis un texte".getBytes(StandardCharsets.UTF_8), "media.type.unsupported");
         assertRefused("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8),
                 "media.type.unsupported");
-        assertRefused(new byte[] {'R', 'I', 'F', 'F', 1, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' '},
-                "media.type.webp");
+        assertRefused(new byte[] {'R', 'I', 'F', 'F', 1, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' '},
+                "media.type.unsupported");
         assertRefused(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0}, "media.type.heif");
         assertRefused(new byte[] {0, 0, 0, 0x14, 'f', 't', 'y', 'p', 'q', 't', ' ', ' ', 0, 0, 0, 0}, "media.type.video");
         assertRefused(new byte[] {(byte) 0xFF}, "media.type.unsupported");

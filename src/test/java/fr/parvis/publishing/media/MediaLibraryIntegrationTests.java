@@ -89,7 +89,7 @@ class MediaLibraryIntegrationTests {
     @Test
     void aTextFileNamedPngIsRefused() {
         assertRefused(MediaUpload.image("image.png", "ceci est du texte".getBytes(StandardCharsets.UTF_8), "alt"),
-                "media.type.unsupported", "Ce fichier n’est ni une image JPEG, PNG ou GIF");
+                "media.type.unsupported", "Ce fichier n’est ni une image JPEG, PNG, GIF ou WebP");
         assertRefused(MediaUpload.image("vide.png", new byte[0], "alt"), "media.file.empty", "Choisissez un fichier");
     }
 
@@ -166,7 +166,7 @@ class MediaLibraryIntegrationTests {
         List<MediaProblem> problems = as(manager, () -> library.check(burnedIn.id(), profile(Network.MASTODON,
                 1_000_000, Set.of("image/jpeg"), 1500)));
         assertThat(problems).extracting(MediaProblem::code).containsExactly(MediaProblem.Code.VIDEO_UNSUPPORTED);
-        assertThat(text(problems.get(0))).isEqualTo("Vidéo non prise en charge par Mastodon dans Parvis pour l’instant.");
+        assertThat(text(problems.get(0))).isEqualTo("Mastodon n’accepte pas de vidéo par Parvis.");
         assertThatThrownBy(() -> as(manager, () -> library.renditionFor(burnedIn.id(), JPEG_ONLY)))
                 .isInstanceOf(MediaRenditionException.class);
     }
@@ -260,6 +260,43 @@ class MediaLibraryIntegrationTests {
         ImageAttachment smaller = as(manager, () -> library.renditionFor(media.id(), profile(Network.SANDBOX, 300_000,
                 Set.of("image/jpeg"), 1000)));
         assertThat(smaller.size()).isLessThanOrEqualTo(300_000);
+    }
+
+    @Test
+    void aWebpIsAcceptedWithItsSizeAndRenderedAsJpegForANetworkThatRefusesWebp() {
+        byte[] webp = TestImages.webp();
+        MediaView media = as(manager, () -> library.upload(MediaUpload.image("vitrail.webp", webp,
+                "Le vitrail de l’église")));
+        assertThat(media.mediaType()).isEqualTo("image/webp");
+        assertThat(media.width()).isEqualTo(60);
+        assertThat(media.height()).isEqualTo(40);
+        MediaContent preview = as(manager, () -> library.preview(media.id())).orElseThrow();
+        assertThat(TestImages.read(preview.content()).getWidth()).isEqualTo(60);
+        assertThat(as(manager, () -> library.content(media.id())).mediaType()).isEqualTo("image/webp");
+
+        assertThat(as(manager, () -> library.check(media.id(), JPEG_ONLY))).isEmpty();
+        ImageAttachment jpeg = as(manager, () -> library.renditionFor(media.id(), JPEG_ONLY));
+        assertThat(jpeg.mediaType()).isEqualTo("image/jpeg");
+        assertThat(MediaTypes.detect(jpeg.content()).mediaType()).isEqualTo("image/jpeg");
+        assertThat(TestImages.read(jpeg.content()).getWidth()).isEqualTo(60);
+        // a network that takes WebP (as Bluesky and Mastodon do) gets the WebP itself
+        ImageAttachment same = as(manager, () -> library.renditionFor(media.id(), profile(Network.BLUESKY, 1_000_000,
+                Set.of("image/webp", "image/jpeg"), 1000)));
+        assertThat(same.mediaType()).isEqualTo("image/webp");
+        assertThat(as(manager, () -> library.check(media.id(), profile(Network.BLUESKY, 1_000_000,
+                Set.of("image/webp"), 1000)))).isEmpty();
+    }
+
+    @Test
+    void aCorruptWebpIsRefusedWithAClearMessageAndNothingIsWritten() {
+        byte[] webp = TestImages.webp().clone();
+        for (int i = 30; i < webp.length; i++) {
+            webp[i] = (byte) 0xA5;
+        }
+        assertRefused(MediaUpload.image("abimee.webp", webp, "alt"), "media.image.unreadable", "n’a pas pu être lue");
+        byte[] truncated = Arrays.copyOf(TestImages.webp(), 20);
+        assertRefused(MediaUpload.image("tronquee.webp", truncated, "alt"), "media.image.unreadable",
+                "n’a pas pu être lue");
     }
 
     @Test

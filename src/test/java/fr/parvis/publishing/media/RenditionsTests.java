@@ -70,6 +70,56 @@ class RenditionsTests {
     }
 
     @Test
+    void aWebpForANetworkThatRefusesWebpBecomesAJpegOrAPngWithItsPicture() throws Exception {
+        Renditions.Rendered jpeg = Renditions.make(TestImages.webp(), "image/webp", 60, 40, Set.of("image/jpeg"),
+                1_000_000);
+        assertThat(jpeg.mediaType()).isEqualTo("image/jpeg");
+        assertThat(MediaTypes.detect(jpeg.content()).mediaType()).isEqualTo("image/jpeg");
+        BufferedImage picture = TestImages.read(jpeg.content());
+        assertThat(picture.getWidth()).isEqualTo(60);
+        assertThat(picture.getHeight()).isEqualTo(40);
+        assertThat((picture.getRGB(10, 20) >> 16) & 0xFF).as("left half red").isGreaterThan(180);
+        assertThat(picture.getRGB(50, 20) & 0xFF).as("right half blue").isGreaterThan(180);
+
+        // transparency: PNG first when the network takes it, so the alpha survives
+        Renditions.Rendered png = Renditions.make(TestImages.webpWithAlpha(), "image/webp", 30, 20,
+                Set.of("image/jpeg", "image/png"), 1_000_000);
+        assertThat(png.mediaType()).isEqualTo("image/png");
+        BufferedImage logo = TestImages.read(png.content());
+        assertThat(logo.getColorModel().hasAlpha()).isTrue();
+        assertThat(logo.getRGB(5, 2) >>> 24).as("top half half-transparent").isBetween(100, 160);
+        assertThat(logo.getRGB(5, 17) >>> 24).as("bottom half opaque").isEqualTo(255);
+    }
+
+    @Test
+    void aWebpAcceptedAsItIsLosesItsExifChunkOnly() throws Exception {
+        byte[] webp = TestImages.webpWithExif();
+        assertThat(TestImages.contains(webp, "GPSLatitude")).isTrue();
+
+        Renditions.Rendered rendered = Renditions.make(webp, "image/webp", 60, 40, Set.of("image/webp", "image/jpeg"),
+                1_000_000);
+
+        assertThat(rendered.mediaType()).isEqualTo("image/webp");
+        assertThat(TestImages.contains(rendered.content(), "GPSLatitude")).isFalse();
+        assertThat(TestImages.contains(rendered.content(), "EXIF")).isFalse();
+        assertThat(rendered.content()[20] & 0x08).as("VP8X no longer announces EXIF").isZero();
+        int riffSize = (rendered.content()[4] & 0xFF) | (rendered.content()[5] & 0xFF) << 8;
+        assertThat(riffSize).isEqualTo(rendered.content().length - 8);
+        assertThat(TestImages.read(rendered.content()).getWidth()).as("still a readable WebP").isEqualTo(60);
+    }
+
+    @Test
+    void aCorruptWebpCannotBeRendered() {
+        byte[] webp = TestImages.webp().clone();
+        for (int i = 30; i < webp.length; i++) {
+            webp[i] = (byte) 0xA5;
+        }
+        assertThatThrownBy(() -> Renditions.make(webp, "image/webp", 60, 40, Set.of("image/jpeg"), 1_000_000))
+                .isInstanceOf(Renditions.Impossible.class)
+                .extracting(e -> ((Renditions.Impossible) e).failure()).isEqualTo(Renditions.Failure.UNREADABLE);
+    }
+
+    @Test
     void impossibleRenditionsSayWhy() {
         byte[] png = TestImages.png(30, 20);
         assertThatThrownBy(() -> Renditions.make(png, "image/png", 30, 20, Set.of("image/webp"), 1_000_000))

@@ -119,4 +119,31 @@ public final class TestImages {
     static boolean contains(byte[] haystack, String needle) {
         return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
     }
+
+    /** A fixture made with cwebp/webpmux (see src/test/resources/media/). */
+    static byte[] resource(String name) {
+        try (var in = TestImages.class.getResourceAsStream("/media/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource /media/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A lossy WebP, 60 × 40, red left half and blue right half. */
+    static byte[] webp() {
+        return resource("vitrail-60x40.webp");
+    }
+
+    /** A lossless WebP with transparency, 30 × 20 (top half half-transparent). */
+    static byte[] webpWithAlpha() {
+        return resource("logo-transparent-30x20.webp");
+    }
+
+    /** The lossy WebP in the extended format (VP8X) with an EXIF chunk naming a GPS latitude. */
+    static byte[] webpWithExif() {
+        return resource("photo-exif-60x40.webp");
+    }
 }

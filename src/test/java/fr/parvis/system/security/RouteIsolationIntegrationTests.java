@@ -283,6 +283,10 @@ class RouteIsolationIntegrationTests {
             cases.put("POST /parametres/comptes/{id}/" + action, f -> post("/parametres/comptes/" + f.account() + "/"
                     + action).param("community", "Prise par A"));
         }
+        cases.put("GET /parametres/comptes/{id}/sandbox/{post}/videos/{position}", f -> get("/parametres/comptes/"
+                + f.account() + "/sandbox/p1/videos/1"));
+        cases.put("GET /parametres/comptes/{id}/sandbox/{post}/videos/{position}/sous-titres", f -> get(
+                "/parametres/comptes/" + f.account() + "/sandbox/p1/videos/1/sous-titres"));
         cases.put("GET /api/v1/accounts/{id}", f -> get("/api/v1/accounts/" + f.account()));
         cases.put("PATCH /api/v1/accounts/{id}", f -> json(patch("/api/v1/accounts/" + f.account()),
                 "{\"status\": \"DISABLED\"}"));
@@ -319,6 +323,10 @@ class RouteIsolationIntegrationTests {
         cases.put("POST /publier/sources-vers-brouillons/{id}", f -> post("/publier/sources-vers-brouillons/"
                 + f.feed()).param("template", "Prise par A"));
         cases.put("GET /publier/medias/{id}", f -> get("/publier/medias/" + f.media()));
+        // the composer's picker resolving the ids it holds, and its suggestions for an account's variant
+        cases.put("GET /publier/medias/choix", f -> get("/publier/medias/choix").param("ids", f.media().toString()));
+        cases.put("GET /publier/suggestions", f -> get("/publier/suggestions").param("q", "#fete")
+                .param("compte", f.account().toString()));
         cases.put("GET /publier/medias/{id}/apercu", f -> get("/publier/medias/" + f.media() + "/apercu"));
         cases.put("GET /publier/medias/{id}/fichier", f -> get("/publier/medias/" + f.media() + "/fichier"));
         for (String action : List.of("texte-alternatif", "archivage", "restauration")) {

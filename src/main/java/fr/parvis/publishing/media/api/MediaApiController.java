@@ -66,7 +66,7 @@ class MediaApiController {
     @ApiResponse(responseCode = "413", description = "Requête plus grande que la limite du serveur")
     @Operation(operationId = "uploadMedia", summary = "Ajouter une image ou une vidéo",
             description = "Le type est lu dans les premiers octets du fichier, jamais dans son nom : images JPEG, PNG, "
-                    + "GIF (WebP et SVG refusés), vidéos MP4 et WebM. Image : 15 Mo et 50 mégapixels au plus, texte "
+                    + "GIF, WebP (SVG, HEIF et AVIF refusés), vidéos MP4 et WebM. Image : 15 Mo et 50 mégapixels au plus, texte "
                     + "alternatif de 1 500 caractères au plus (vide : l'image est enregistrée comme brouillon, marquée "
                     + "« texte alternatif manquant », et ne peut pas être publiée). Vidéo : 200 Mo au plus, avec un "
                     + "fichier de sous-titres (WebVTT ou SubRip, 1 Mo au plus) ou burnedInSubtitles=true. Les mêmes "

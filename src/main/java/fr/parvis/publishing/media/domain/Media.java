@@ -48,6 +48,10 @@ public class Media extends TenantScoped {
     @Column(name = "burned_in_subtitles", nullable = false)
     private boolean burnedInSubtitles;
 
+    /** The duration of a video read from its header, {@code null} when unknown. */
+    @Column(name = "duration_ms", updatable = false)
+    private Long durationMs;
+
     @Column(name = "usage_count", nullable = false)
     private int usageCount;
 
@@ -73,6 +77,14 @@ public class Media extends TenantScoped {
         this.subtitlesFormat = subtitlesFormat;
         this.burnedInSubtitles = burnedInSubtitles;
         this.createdBy = createdBy;
+    }
+
+    /** A video with its duration read from its header ({@code null} when unknown). */
+    public Media(String mediaType, String fileName, long sizeBytes, Integer width, Integer height, Long durationMs,
+            String sha256, String altText, SubtitlesFormat subtitlesFormat, boolean burnedInSubtitles, UUID createdBy) {
+        this(MediaKind.VIDEO, mediaType, fileName, sizeBytes, width, height, sha256, altText, subtitlesFormat,
+                burnedInSubtitles, createdBy);
+        this.durationMs = durationMs;
     }
 
     public void describe(String altText) {
@@ -126,6 +138,10 @@ public class Media extends TenantScoped {
 
     public Integer height() {
         return height;
+    }
+
+    public Long durationMs() {
+        return durationMs;
     }
 
     public String sha256() {

@@ -113,7 +113,7 @@ class MediaWebIntegrationTests {
         assertThat(response.getStatus()).isEqualTo(200);
         String html = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("Le formulaire contient des erreurs", "href=\"#upload-file\"",
-                "Ce fichier n’est ni une image JPEG, PNG ou GIF", "aria-invalid=\"true\"");
+                "Ce fichier n’est ni une image JPEG, PNG, GIF ou WebP", "aria-invalid=\"true\"");
     }
 
     @Test
@@ -171,7 +171,7 @@ class MediaWebIntegrationTests {
         assertThat(text.getStatus()).isEqualTo(400);
         assertThat(text.getContentType()).isEqualTo("application/problem+json");
         JsonNode problem = json.readTree(text.getContentAsString(StandardCharsets.UTF_8));
-        assertThat(problem.get("detail").asString()).contains("ni une image JPEG, PNG ou GIF");
+        assertThat(problem.get("detail").asString()).contains("ni une image JPEG, PNG, GIF ou WebP");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("file");
 
         MockHttpServletResponse video = mvc.perform(multipart("/api/v1/media")
