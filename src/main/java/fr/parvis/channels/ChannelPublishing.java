@@ -81,6 +81,20 @@ public class ChannelPublishing {
         return posts.countByPublishedAtBetween(from, to);
     }
 
+    /**
+     * When the account was connected to Parvis and the oldest of its posts known (read from the
+     * network, including those made before it joined Parvis; empty when none is known). 404 when not visible.
+     */
+    public AccountHistory history(UUID accountId) {
+        SocialAccount account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException("account.notFound"));
+        return new AccountHistory(account.createdAt(), posts.findFirstByAccountIdOrderByPublishedAtAsc(accountId)
+                .map(fr.parvis.channels.domain.ChannelPost::publishedAt));
+    }
+
+    /** The age of an account: connection to Parvis and oldest post known on the network. */
+    public record AccountHistory(Instant connectedAt, Optional<Instant> firstPostAt) {
+    }
+
     /** What forbids publishing this draft on this account's network; empty when it can go. */
     public List<DraftProblem> check(UUID accountId, PostDraft draft) {
         PublishingTarget target = target(accountId);

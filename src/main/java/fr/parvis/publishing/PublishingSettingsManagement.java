@@ -10,6 +10,7 @@ import fr.parvis.publishing.domain.AccountSettings;
 import fr.parvis.publishing.domain.CircuitSettings;
 import fr.parvis.publishing.domain.CircuitSettingsRecords;
 import fr.parvis.shared.InvalidInputException;
+import fr.parvis.shared.Texts;
 import fr.parvis.territory.Permission;
 import fr.parvis.territory.Role;
 import fr.parvis.territory.access.Actors;
@@ -84,6 +85,65 @@ public class PublishingSettingsManagement {
                 AuditDetails.of("levels", String.valueOf(approvalLevels), "level1", names(level1), "level2",
                         names(level2), "email", String.valueOf(notifyByEmail))));
         return view(settings);
+    }
+
+    /** The most names watched during the reserve. */
+    public static final int MAX_RESERVE_NAMES = 100;
+
+    /** The longest name watched during the reserve. */
+    public static final int MAX_RESERVE_NAME = 150;
+
+    /** Room for all of them together (the column). */
+    static final int RESERVE_NAMES_ROOM = 4000;
+
+    /**
+     * The names of candidates and parties (and their accounts: {@code @handle} or address) that the
+     * pre-election checks watch for during a reserve period.
+     */
+    public List<String> reserveNames() {
+        return current().reserveNames();
+    }
+
+    /**
+     * Replaces the names watched during the reserve: blank lines are dropped, duplicates kept once;
+     * at most {@value #MAX_RESERVE_NAMES} names of at most {@value #MAX_RESERVE_NAME} characters,
+     * without control characters, {@value #RESERVE_NAMES_ROOM} characters in all. Audited.
+     */
+    @Transactional
+    public List<String> changeReserveNames(List<String> names) {
+        Actors.require(Permission.PUBLISHING_SETTINGS);
+        List<String> cleaned = new java.util.ArrayList<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            String value = name == null ? "" : name.strip();
+            if (value.isEmpty() || cleaned.contains(value)) {
+                continue;
+            }
+            if (value.length() > MAX_RESERVE_NAME) {
+                throw new InvalidInputException("publishing.settings.reserveNameTooLong", "reserveNames",
+                        Texts.abbreviate(value, 40), MAX_RESERVE_NAME);
+            }
+            if (value.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidInputException("publishing.settings.reserveNameInvalid", "reserveNames",
+                        Texts.abbreviate(value.replaceAll("\\p{Cntrl}", " "), 40));
+            }
+            cleaned.add(value);
+        }
+        if (cleaned.size() > MAX_RESERVE_NAMES) {
+            throw new InvalidInputException("publishing.settings.reserveNamesTooMany", "reserveNames",
+                    MAX_RESERVE_NAMES);
+        }
+        if (String.join("\n", cleaned).length() > RESERVE_NAMES_ROOM) {
+            throw new InvalidInputException("publishing.settings.reserveNamesTooLong", "reserveNames",
+                    RESERVE_NAMES_ROOM);
+        }
+        CircuitSettings settings = store.findFirstBy().orElseGet(CircuitSettings::defaults);
+        List<String> before = settings.reserveNames();
+        settings.reserveNames(cleaned);
+        store.save(settings);
+        audit.record(new AuditRecord("publishing.settings.reserveNamesChanged", "publishing_settings",
+                settings.id() == null ? null : settings.id().toString(), "Noms surveillés pendant la réserve",
+                AuditDetails.of("count", String.valueOf(cleaned.size()), "before", String.valueOf(before.size()))));
+        return settings.reserveNames();
     }
 
     /** The accounts that can publish, with their own settings. */

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * collectivité's election calendar: during a reserve period, paid boosts are refused (L52-1 al. 1),
  * relaying a candidate's or a party's account is refused (L52-8), naming them and risky wording
  * (bilan, praise of the team, promises) are warned (L52-1 al. 2, neutrality), a rhythm above the
- * pre-reserve baseline is warned (régularité); during the eve-of-poll freeze nothing is published
+ * pre-reserve baseline is warned (régularité), a new account or a new format is warned (identité,
+ * see {@link PostFormat}); during the eve-of-poll freeze nothing is published
  * (L49) except the crisis alerts, whose bypass is recorded.
  */
 @Component
@@ -48,15 +49,20 @@ class ReserveRule implements PostRule {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)
             .withZone(ZoneId.of("Europe/Paris"));
 
+    /** How many posts of the baseline are read to know the formats used before the reserve. */
+    static final int BASELINE_VARIANTS = 5000;
+
     private final ElectionCalendar calendar;
     private final NeutralityLint neutrality;
     private final ApprovalCircuit circuit;
     private final Variants variants;
     private final fr.parvis.channels.ChannelPublishing channels;
     private final Clock clock;
+    private final fr.parvis.publishing.media.MediaLibrary library;
 
     ReserveRule(ElectionCalendar calendar, NeutralityLint neutrality, ApprovalCircuit circuit, Variants variants,
-            fr.parvis.channels.ChannelPublishing channels, Clock clock) {
+            fr.parvis.channels.ChannelPublishing channels, Clock clock, fr.parvis.publishing.media.MediaLibrary library) {
+        this.library = library;
         this.channels = channels;
         this.calendar = calendar;
         this.neutrality = neutrality;
@@ -125,7 +131,66 @@ class ReserveRule implements PostRule {
             }
         }
         rhythm(situation, at).ifPresent(findings::add);
+        if (post.origin() != Post.Origin.CRISIS) {
+            findings.addAll(newAccounts(situation, list));
+            findings.addAll(newFormats(situation, list));
+        }
         return dedupe(findings);
+    }
+
+    /**
+     * Identité (support): an account without any post known before the reserve start (none read
+     * from the network, none published by Parvis) is a new channel of communication opened during
+     * the reserve. An account connected to Parvis during the reserve but with an older history on
+     * the network is not new.
+     */
+    private List<CheckFinding> newAccounts(ReserveSituation situation, List<Variant> list) {
+        Instant start = situation.reserveStart();
+        List<CheckFinding> findings = new ArrayList<>();
+        for (Variant variant : list) {
+            fr.parvis.channels.ChannelPublishing.AccountHistory history = channels.history(variant.accountId());
+            boolean olderOnNetwork = history.firstPostAt().filter(first -> first.isBefore(start)).isPresent();
+            if (olderOnNetwork || variants.existsByAccountIdAndStateAndPublishedAtBefore(variant.accountId(),
+                    VariantState.PUBLISHED, start)) {
+                continue;
+            }
+            String label = channels.target(variant.accountId()).label();
+            String key = history.connectedAt().isBefore(start) ? "check.reserve.newAccount.silent"
+                    : "check.reserve.newAccount";
+            findings.add(PostChecks.warning("reserve.newAccount." + variant.accountId(), variant.accountId(), key,
+                    List.of(label, DAY.format(history.connectedAt()), DAY.format(start), electionNames(situation)),
+                    "Code électoral L52-1 al. 2 (identité du support)"));
+        }
+        return findings;
+    }
+
+    /**
+     * Identité (format): a format of this post that no post published by Parvis used in the six
+     * months before the reserve start. Only judged when Parvis published at least one post in that
+     * window (without history, the formats used before are unknown).
+     */
+    private List<CheckFinding> newFormats(ReserveSituation situation, List<Variant> list) {
+        Set<PostFormat> used = PostFormat.of(list, library);
+        if (used.isEmpty() || situation.baseline().isEmpty()) {
+            return List.of();
+        }
+        Interval window = situation.baseline().get();
+        List<Variant> before = variants.findByStateAndPublishedAtBetween(VariantState.PUBLISHED, window.start(),
+                window.end(), org.springframework.data.domain.PageRequest.of(0, BASELINE_VARIANTS));
+        if (before.isEmpty()) {
+            return List.of();
+        }
+        Set<PostFormat> known = PostFormat.of(before, library);
+        List<CheckFinding> findings = new ArrayList<>();
+        for (PostFormat format : used) {
+            if (!known.contains(format)) {
+                findings.add(PostChecks.warning("reserve.newFormat." + format.name(), null,
+                        "check.reserve.newFormat." + format.name(), List.of(DAY.format(window.start()),
+                                DAY.format(situation.reserveStart()), electionNames(situation)),
+                        "Code électoral L52-1 al. 2 (identité du format)"));
+            }
+        }
+        return findings;
     }
 
     /** Posts published in the 30 days before {@code at}, against the monthly average of the baseline. */

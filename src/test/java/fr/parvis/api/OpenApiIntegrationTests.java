@@ -68,12 +68,23 @@ class OpenApiIntegrationTests extends ApiTestSupport {
             Map.entry("/api/v1/crisis/alerts", List.of("post")),
             Map.entry("/api/v1/media", List.of("get", "post")),
             Map.entry("/api/v1/media/{id}", List.of("get", "patch")),
-            Map.entry("/api/v1/media/{id}/content", List.of("get")));
+            Map.entry("/api/v1/media/{id}/content", List.of("get")),
+            Map.entry("/api/v1/calendar/entries", List.of("get")),
+            Map.entry("/api/v1/calendar/entries/{postId}/move", List.of("post")),
+            Map.entry("/api/v1/calendar/feed", List.of("get", "post", "delete")),
+            Map.entry("/api/v1/calendar/export.csv", List.of("get")),
+            Map.entry("/api/v1/calendar/import", List.of("post")),
+            Map.entry("/api/v1/publishing/settings", List.of("get", "put")),
+            Map.entry("/api/v1/publishing/settings/accounts/{accountId}", List.of("put")),
+            Map.entry("/api/v1/publishing/settings/reserve-names", List.of("put")),
+            Map.entry("/api/v1/publishing/settings/failed-mails", List.of("get")),
+            Map.entry("/api/v1/publishing/settings/failed-mails/{mailId}/retry", List.of("post")));
 
 
     /** Last path segments of POST endpoints that act on an existing object (200) rather than create one (201). */
     static final Set<String> ACTIONS = Set.of("/unlock", "/sync", "/fetch", "/submit", "/approve",
-            "/request-changes", "/schedule", "/publish-now", "/cancel", "/resolve", "/end");
+            "/request-changes", "/schedule", "/publish-now", "/cancel", "/resolve", "/end", "/move", "/import",
+            "/retry");
 
     @Test
     void theDescriptionListsEveryEndpointWithTheBearerScheme() throws Exception {
@@ -99,7 +110,8 @@ class OpenApiIntegrationTests extends ApiTestSupport {
         api.get("tags").forEach(tag -> declaredTags.add(tag.get("name").asString()));
         assertThat(declaredTags).contains("Appelant", "Collectivités", "Membres", "Services municipaux",
                 "Journal d'audit", "Jetons d'API", "Délégations", "Comptes sociaux",
-                "Sources RSS/Atom", "Publications", "Élections", "Mode crise");
+                "Sources RSS/Atom", "Publications", "Élections", "Mode crise", "Calendrier éditorial",
+                "Réglages de publication");
 
         List<String> problems = new ArrayList<>();
         Set<String> operationIds = new HashSet<>();

@@ -239,11 +239,31 @@ class PublishingBrowserIntegrationTests {
         screenshot("publishing-07-erreurs-corrigees");
 
         // 5. She submits (accepting the warnings the checks may still give: they need a tick, never errors).
-        for (WebElement ack : driver.findElements(By.cssSelector("#apercu input[name=ack]"))) {
-            if (!ack.isSelected()) {
-                ack.click();
+        // (a new account during a reserve period is warned). Each tick refreshes the preview (htmx):
+        // tick one, wait for the preview to come back with it, then the next.
+        WebDriverWait settle = new WebDriverWait(driver, Duration.ofSeconds(30));
+        for (int i = 0; i < 20; i++) {
+            List<WebElement> open = driver.findElements(By.cssSelector("#apercu input[name=ack]:not(:checked)"));
+            if (open.isEmpty()) {
+                break;
             }
+            try {
+                open.get(0).click();
+            } catch (StaleElementReferenceException e) {
+                continue;
+            }
+            settle.until(d -> Boolean.FALSE.equals(js("return document.querySelector('form.composer')"
+                    + ".classList.contains('htmx-request');")));
         }
+        // a tick also fires the delayed input trigger (500 ms): let that last refresh end too
+        try {
+            Thread.sleep(800);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        settle.until(d -> Boolean.FALSE.equals(js("return document.querySelector('form.composer')"
+                + ".classList.contains('htmx-request');")));
+        assertThat(driver.findElements(By.cssSelector("#apercu input[name=ack]:not(:checked)"))).isEmpty();
         navigate(() -> driver.findElement(By.cssSelector("button[name=action][value=submit]")).click(), null);
         String postPath = URI.create(driver.getCurrentUrl()).getPath();
         assertThat(postPath).as("after submitting, the page shows: %s", text("main"))

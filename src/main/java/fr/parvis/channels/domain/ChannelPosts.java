@@ -16,4 +16,6 @@ public interface ChannelPosts extends JpaRepository<ChannelPost, UUID> {
     long countByAccountId(UUID accountId);
 
     long countByPublishedAtBetween(java.time.Instant from, java.time.Instant to);
+
+    Optional<ChannelPost> findFirstByAccountIdOrderByPublishedAtAsc(UUID accountId);
 }

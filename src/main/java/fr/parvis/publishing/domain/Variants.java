@@ -30,6 +30,11 @@ public interface Variants extends JpaRepository<Variant, UUID> {
 
     long countByAccountIdAndStateAndPublishedAtBetween(UUID accountId, VariantState state, Instant from, Instant to);
 
+    boolean existsByAccountIdAndStateAndPublishedAtBefore(UUID accountId, VariantState state, Instant before);
+
+    List<Variant> findByStateAndPublishedAtBetween(VariantState state, Instant from, Instant to,
+            org.springframework.data.domain.Pageable page);
+
     long countByStateAndPublishedAtBetween(VariantState state, Instant from, Instant to);
 
     /** Own texts and first comments that may hold a hashtag or a mention, the latest first, with their network. */

@@ -38,9 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * approval, and of a failed or uncertain publication.
  *
  * <p>The listeners run after the action's commit, on another thread, through the event publication
- * registry: a failed send is logged and the listener throws, so the publication stays incomplete
- * and is sent again when the registry republishes it (at the next start). The action itself is
- * never blocked. They run without a transaction of their own (the reads open theirs inside
+ * registry: they write each e-mail in the durable outbox ({@link MailQueue}) and make a first
+ * attempt at once; an e-mail that could not be sent is tried again by the recurring task
+ * {@link MailJobs} with backoff, then marked failed and shown to the administrators. The action
+ * itself is never blocked. They run without a transaction of their own (the reads open theirs inside
  * {@link SystemActor#actFor}, which fixes the collectivité).
  */
 @Component
@@ -53,18 +54,18 @@ class PublishingMails {
     private final MemberManagement members;
     private final CollectiviteManagement collectivites;
     private final MailComposer composer;
-    private final MailOutbox outbox;
+    private final MailQueue queue;
     private final TransactionTemplate reading;
 
     PublishingMails(PublishingManagement publishing, CircuitSettingsRecords settings, MemberManagement members,
-            CollectiviteManagement collectivites, MailComposer composer, MailOutbox outbox,
+            CollectiviteManagement collectivites, MailComposer composer, MailQueue queue,
             PlatformTransactionManager transactionManager) {
         this.publishing = publishing;
         this.settings = settings;
         this.members = members;
         this.collectivites = collectivites;
         this.composer = composer;
-        this.outbox = outbox;
+        this.queue = queue;
         this.reading = new TransactionTemplate(transactionManager);
         this.reading.setReadOnly(true);
     }
@@ -121,21 +122,26 @@ class PublishingMails {
 
     private void deliver(CollectiviteId collectivite, UUID postId,
             BiFunction<Context, PostView, List<MailComposer.Letter>> compose) {
-        if (!outbox.enabled()) {
+        if (!queue.enabled()) {
             return;
         }
-        List<MailComposer.Letter> letters = SystemActor.actFor(collectivite, "publishing e-mail notification",
-                () -> reading.execute(status -> {
-                    CircuitSettings circuit = settings.findFirstBy().orElseGet(CircuitSettings::defaults);
-                    if (!circuit.notifyByEmail()) {
-                        return List.<MailComposer.Letter>of();
-                    }
-                    PostView post = publishing.get(postId);
-                    return compose.apply(new Context(collectivites.current(), circuit), post);
-                }));
-        if (letters != null && !letters.isEmpty()) {
-            outbox.send(letters, postId);
-        }
+        SystemActor.actFor(collectivite, "publishing e-mail notification", () -> {
+            List<MailComposer.Letter> letters = reading.execute(status -> {
+                CircuitSettings circuit = settings.findFirstBy().orElseGet(CircuitSettings::defaults);
+                if (!circuit.notifyByEmail()) {
+                    return List.<MailComposer.Letter>of();
+                }
+                PostView post = publishing.get(postId);
+                return compose.apply(new Context(collectivites.current(), circuit), post);
+            });
+            if (letters == null || letters.isEmpty()) {
+                return;
+            }
+            // written first, then a first attempt at once; failures are the retry task's
+            for (UUID id : queue.enqueue(postId, letters)) {
+                queue.attempt(id);
+            }
+        });
     }
 
     private List<MailComposer.Letter> toAuthor(PostView post,

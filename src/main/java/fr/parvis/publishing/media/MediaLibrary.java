@@ -206,6 +206,15 @@ public class MediaLibrary {
         return list(filter, page, 24);
     }
 
+    /** The kind of each medium of the current collectivité among {@code ids} (unknown ids are left out). */
+    public java.util.Map<UUID, MediaKind> kinds(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, MediaKind> kinds = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            medias.findAllById(ids).forEach(m -> kinds.put(m.id(), m.kind()));
+        }
+        return kinds;
+    }
+
     public MediaView get(MediaId id) {
         return view(load(id));
     }

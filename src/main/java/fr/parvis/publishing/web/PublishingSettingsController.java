@@ -2,6 +2,7 @@ package fr.parvis.publishing.web;
 
 import fr.parvis.publishing.CircuitSettingsView;
 import fr.parvis.publishing.PublishingSettingsManagement;
+import fr.parvis.publishing.mail.MailQueue;
 import fr.parvis.shared.DomainException;
 import fr.parvis.shared.Ids;
 import fr.parvis.shared.InvalidInputException;
@@ -29,9 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PublishingSettingsController {
 
     private final PublishingSettingsManagement settings;
+    private final MailQueue mails;
 
-    PublishingSettingsController(PublishingSettingsManagement settings) {
+    PublishingSettingsController(PublishingSettingsManagement settings, MailQueue mails) {
         this.settings = settings;
+        this.mails = mails;
     }
 
     @GetMapping("/parametres/publication")
@@ -81,6 +84,25 @@ class PublishingSettingsController {
         return "redirect:/parametres/publication";
     }
 
+    @PostMapping("/parametres/publication/reserve")
+    String changeReserveNames(@RequestParam(name = "reserveNames", defaultValue = "") String names,
+            RedirectAttributes redirect) {
+        try {
+            settings.changeReserveNames(List.of(names.split("\\R", -1)));
+            redirect.addFlashAttribute("flash", "publishing.ui.settings.reserve.saved");
+        } catch (DomainException e) {
+            WebSupport.flash(e, redirect);
+        }
+        return "redirect:/parametres/publication";
+    }
+
+    @PostMapping("/parametres/publication/courriels/{mailId}/relancer")
+    String retryMail(@PathVariable String mailId, RedirectAttributes redirect) {
+        mails.retry(Ids.parse(mailId));
+        redirect.addFlashAttribute("flash", "publishing.ui.settings.mails.retried");
+        return "redirect:/parametres/publication";
+    }
+
     private static Integer parse(String levels) {
         try {
             return Integer.valueOf(levels.strip());
@@ -98,7 +120,10 @@ class PublishingSettingsController {
         model.addAttribute("circuit", form);
         model.addAttribute("accounts", settings.accountSettings());
         model.addAttribute("approverRoles", List.of(Role.ADMIN, Role.COMMUNICATION_DIRECTOR, Role.ELECTED_OFFICIAL));
-        model.addAttribute("canChange", Actors.has(Permission.PUBLISHING_SETTINGS));
+        boolean canChange = Actors.has(Permission.PUBLISHING_SETTINGS);
+        model.addAttribute("canChange", canChange);
+        model.addAttribute("reserveNames", String.join("\n", settings.reserveNames()));
+        model.addAttribute("failedMails", canChange ? mails.failed() : List.of());
         return "publishing/settings";
     }
 }

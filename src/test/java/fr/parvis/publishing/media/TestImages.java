@@ -10,12 +10,12 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Images made by the tests themselves. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {

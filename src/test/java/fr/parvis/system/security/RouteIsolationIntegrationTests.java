@@ -32,6 +32,8 @@ import fr.parvis.publishing.NotificationManagement;
 import fr.parvis.publishing.PostCommand;
 import fr.parvis.publishing.PostStatus;
 import fr.parvis.publishing.PostView;
+import fr.parvis.publishing.mail.domain.OutgoingMail;
+import fr.parvis.publishing.mail.domain.OutgoingMails;
 import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.territory.ApiTokenManagement;
 import fr.parvis.territory.ApiTokenView;
@@ -114,6 +116,10 @@ class RouteIsolationIntegrationTests {
             "POST /notifications/lues", "GET /parametres/publication", "POST /parametres/publication",
             "GET /publier/calendrier", "GET /publier/calendrier/export.csv", "POST /publier/calendrier/import",
             "POST /publier/calendrier/flux", "POST /publier/calendrier/flux/revocation",
+            "POST /parametres/publication/reserve", "GET /api/v1/calendar/entries", "GET /api/v1/calendar/feed",
+            "POST /api/v1/calendar/feed", "DELETE /api/v1/calendar/feed", "GET /api/v1/calendar/export.csv",
+            "POST /api/v1/calendar/import", "GET /api/v1/publishing/settings", "PUT /api/v1/publishing/settings",
+            "PUT /api/v1/publishing/settings/reserve-names", "GET /api/v1/publishing/settings/failed-mails",
             // the secret address is the credential (no session): its collectivité comes from the token only,
             // tested in CalendarIntegrationTests (other collectivité's posts absent, revoked → 404)
             "GET /ical/{token}.ics",
@@ -178,6 +184,10 @@ class RouteIsolationIntegrationTests {
     Tenant b;
     Foreign foreign;
     UUID bPost;
+    UUID bMail;
+
+    @Autowired
+    OutgoingMails outgoingMails;
 
     @BeforeEach
     void twoTenants() throws Exception {
@@ -206,13 +216,24 @@ class RouteIsolationIntegrationTests {
         UUID bSandbox = tenants.as(b.admin(), () -> accountManagement.connectOneClick(Network.SANDBOX,
                 "b" + UUID.randomUUID().toString().substring(0, 8), null, null)).id();
         Agent bElu = tenants.member(b, Role.ELECTED_OFFICIAL);
-        PostView bPost = tenants.as(bManager, () -> publishing.submit(publishing.create(new PostCommand(null,
+        PostView bDraft = tenants.as(bManager, () -> publishing.create(new PostCommand(null,
                 "Écrit par B", null, null, false, null, List.of(new PostCommand.VariantCommand(bSandbox, null, null,
-                        List.of())))).id(), Set.of()));
+                        List.of())))));
+        // a new account during a reserve period is warned: the warnings are acknowledged
+        Set<String> bWarnings = tenants.as(bManager, () -> publishing.check(bDraft.id())).warnings().stream()
+                .map(fr.parvis.publishing.CheckFinding::code).collect(java.util.stream.Collectors.toSet());
+        PostView bPost = tenants.as(bManager, () -> publishing.submit(bDraft.id(), bWarnings));
         UUID notification = tenants.as(bElu, () -> notifications.list(0).get(0).id());
         foreign = new Foreign(service, member, delegation, token, auditEntry, account, feed, election, bPost.id(),
                 bPost.variants().get(0).id(), notification, null);
         this.bPost = bPost.id();
+        this.bMail = tenants.as(b.admin(), () -> new TransactionTemplate(transactionManager).execute(status -> {
+            OutgoingMail mail = new OutgoingMail(bPost.id(), "elu-b@ville-b.example", "Courriel de B", "Texte",
+                    "<p>Texte</p>", tenants.clock().instant());
+            mail.claim("test", tenants.clock().instant());
+            mail.attemptFailed("refusé", null);
+            return outgoingMails.save(mail).id();
+        }));
         UUID media = tenants.as(b.admin(), () -> mediaLibrary.upload(MediaUpload.image("b.png", Base64.getDecoder()
                 .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
                 "Image de B")).id().value());
@@ -369,6 +390,14 @@ class RouteIsolationIntegrationTests {
         cases.put("POST /notifications/{id}/lue", f -> post("/notifications/" + f.notification() + "/lue"));
         cases.put("POST /parametres/publication/comptes/{accountId}", f -> post("/parametres/publication/comptes/"
                 + f.account()).param("approvalLevels", "0"));
+        cases.put("POST /parametres/publication/courriels/{mailId}/relancer", f -> post("/parametres/publication/courriels/"
+                + bMail + "/relancer"));
+        cases.put("POST /api/v1/publishing/settings/failed-mails/{mailId}/retry", f -> post(
+                "/api/v1/publishing/settings/failed-mails/" + bMail + "/retry"));
+        cases.put("PUT /api/v1/publishing/settings/accounts/{accountId}", f -> json(put(
+                "/api/v1/publishing/settings/accounts/" + f.account()), "{\"approvalLevels\": 0}"));
+        cases.put("POST /api/v1/calendar/entries/{postId}/move", f -> json(post("/api/v1/calendar/entries/" + f.post()
+                + "/move"), "{\"date\": \"2099-01-01\", \"time\": \"10:00\"}"));
         return cases;
     }
 
@@ -429,6 +458,9 @@ class RouteIsolationIntegrationTests {
         assertThat(tenants.as(b.admin(), () -> publishing.history(foreign.post()).entries()))
                 .allMatch(e -> e.kind().equals("ACKNOWLEDGED") || e.kind().equals("SUBMITTED"));
         assertThat(tenants.as(b.admin(), () -> publishing.get(foreign.post())).scheduledAt()).isNull();
+        OutgoingMail.Status mailStatus = tenants.as(b.admin(), () -> new TransactionTemplate(transactionManager)
+                .execute(status -> outgoingMails.findById(bMail).orElseThrow().status()));
+        assertThat(mailStatus).isEqualTo(OutgoingMail.Status.FAILED);
         assertThat(tenants.as(b.admin(), () -> mediaLibrary.get(new fr.parvis.publishing.media.MediaId(
                 foreign.media())))).satisfies(m -> {
             assertThat(m.altText()).isEqualTo("Image de B");
