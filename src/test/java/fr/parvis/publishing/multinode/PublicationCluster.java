@@ -65,7 +65,7 @@ public final class PublicationCluster implements AutoCloseable {
                 "PARVIS_LOG_FORMAT", "");
         ParvisNode node = ParvisNode.start(name, port, env, args, dataDir.resolve("logs"));
         nodes.add(node);
-        node.awaitReady(java.time.Duration.ofMinutes(4));
+        node.awaitReady(java.time.Duration.ofMinutes(10));
         return node;
     }
 
