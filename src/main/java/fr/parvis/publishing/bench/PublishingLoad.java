@@ -1,6 +1,7 @@
 package fr.parvis.publishing.bench;
 
 import fr.parvis.channels.PublishingTarget;
+import fr.parvis.channels.SocialAccountManagement;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.publishing.PostCommand;
 import fr.parvis.publishing.PublishingManagement;
@@ -27,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The publication load generator of the benchmarks and of the exactly-once test (never active
  * unless asked): at start, creates {@code parvis.bench.publishing-load.posts} posts pre-approved by
  * the platform on the Sandbox accounts of a collectivité (the demo by default), all due at the same
- * instant, {@code parvis.bench.publishing-load.due-in} from now. Refuses every other network.
+ * instant, {@code parvis.bench.publishing-load.due-in} from now, spread over
+ * {@code parvis.bench.publishing-load.accounts} Sandbox accounts if set (more are connected for the
+ * load). Refuses every other network.
  */
 @Component
 @Order(100)
@@ -38,14 +41,17 @@ class PublishingLoad implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PublishingLoad.class);
 
     private final PublishingManagement publishing;
+    private final SocialAccountManagement accounts;
     private final CollectiviteManagement collectivites;
     private final Environment environment;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    PublishingLoad(PublishingManagement publishing, CollectiviteManagement collectivites, Environment environment,
+    PublishingLoad(PublishingManagement publishing, SocialAccountManagement accounts,
+            CollectiviteManagement collectivites, Environment environment,
             Clock clock, PlatformTransactionManager transactionManager) {
         this.publishing = publishing;
+        this.accounts = accounts;
         this.collectivites = collectivites;
         this.environment = environment;
         this.clock = clock;
@@ -68,13 +74,21 @@ class PublishingLoad implements ApplicationRunner {
                 () -> transaction.execute(status -> collectivites.findBySlugForPlatform(slug)))
                 .orElseThrow(() -> new IllegalStateException("No collectivité " + slug));
         Instant due = clock.instant().plus(dueIn);
+        int wanted = environment.getProperty("parvis.bench.publishing-load.accounts", Integer.class, 0);
+        if (wanted < 0 || wanted > 1000) {
+            throw new IllegalArgumentException("parvis.bench.publishing-load.accounts: 0 to 1000");
+        }
         SystemActor.actFor(collectivite.id(), "publishing load benchmark", () -> {
-            List<PublishingTarget> sandbox = publishing.targets().stream()
-                    .filter(t -> t.network() == Network.SANDBOX && t.connected()).toList();
+            String run = Long.toString(due.toEpochMilli(), 36);
+            List<PublishingTarget> existing = sandboxTargets();
+            // more accounts spread the load: a network serialises the posts of one account
+            for (int n = existing.size(); n < wanted; n++) {
+                accounts.connectOneClick(Network.SANDBOX, "charge-" + run + "-" + (n + 1), "Charge " + (n + 1), "Charge");
+            }
+            List<PublishingTarget> sandbox = sandboxTargets();
             if (sandbox.isEmpty()) {
                 throw new IllegalStateException("No connected Sandbox account in " + slug);
             }
-            String run = Long.toString(due.toEpochMilli(), 36);
             for (int start = 0; start < posts; start += 200) {
                 int from = start;
                 transaction.executeWithoutResult(status -> {
@@ -89,5 +103,9 @@ class PublishingLoad implements ApplicationRunner {
             }
             log.info("bench: {} posts due at {} on {} Sandbox account(s) of {}", posts, due, sandbox.size(), slug);
         });
+    }
+
+    private List<PublishingTarget> sandboxTargets() {
+        return publishing.targets().stream().filter(t -> t.network() == Network.SANDBOX && t.connected()).toList();
     }
 }

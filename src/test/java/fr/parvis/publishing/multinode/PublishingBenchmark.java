@@ -22,6 +22,7 @@ public final class PublishingBenchmark {
         int posts = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int dueIn = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        int accounts = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         String url = System.getenv().getOrDefault("PARVIS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String user = System.getenv().getOrDefault("PARVIS_TEST_POSTGRES_USER", "postgres");
         String password = System.getenv().getOrDefault("PARVIS_TEST_POSTGRES_PASSWORD", "");
@@ -37,6 +38,7 @@ public final class PublishingBenchmark {
             List<String> loaded = new ArrayList<>(common);
             loaded.add("--parvis.bench.publishing-load.posts=" + posts);
             loaded.add("--parvis.bench.publishing-load.due-in=" + dueIn + "s");
+            loaded.add("--parvis.bench.publishing-load.accounts=" + accounts);
             cluster.start("bench-1", loaded);
             long early = cluster.count("select count(*) from publishing_variant where state <> 'SCHEDULED'");
             if (early > 0) {
@@ -60,8 +62,9 @@ public final class PublishingBenchmark {
             long[] span = cluster.rows("select cast(extract(epoch from min(due_at)) * 1000 as bigint),"
                     + " cast(extract(epoch from max(published_at)) * 1000 as bigint) from publishing_variant", 2).get(0);
             double seconds = (span[1] - span[0]) / 1000.0;
-            System.out.printf("%n=== publishing burst: %s, %d nodes, %d posts, %d CPUs, %s ===%n", LocalDate.now(), nodes,
-                    posts, Runtime.getRuntime().availableProcessors(), InetAddress.getLocalHost().getHostName());
+            System.out.printf("%n=== publishing burst: %s, %d nodes, %d posts on %d Sandbox accounts, %d CPUs, %s ===%n",
+                    LocalDate.now(), nodes, posts, cluster.count("select count(distinct account_id) from publishing_variant"),
+                    Runtime.getRuntime().availableProcessors(), InetAddress.getLocalHost().getHostName());
             System.out.printf("published %d, failed %d, duplicates on the network %d%n", published, done - published,
                     duplicates);
             System.out.printf("all published %.1f s after the due instant: %.0f posts/s%n", seconds,
