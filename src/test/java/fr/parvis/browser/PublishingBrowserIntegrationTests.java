@@ -52,6 +52,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -197,7 +198,11 @@ class PublishingBrowserIntegrationTests {
             if (variant.getAttribute("open") == null) {
                 variant.findElement(By.tagName("summary")).click();
             }
-            driver.findElement(By.id("v-" + account + "-media")).sendKeys(mediaId);
+            driver.findElement(By.id("v-" + account + "-media")).sendKeys(mediaId, Keys.TAB);
+            // leaving the field shows the chosen media under it (the picker): wait for that, so that the
+            // next click does not land where the page was before it grew
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+                    By.cssSelector("#v-" + account + " ol.media-chosen li")).isEmpty());
         }
         ZonedDateTime at = clock.instant().plus(Duration.ofHours(2)).atZone(PARIS).truncatedTo(ChronoUnit.MINUTES);
         // Date and time fields take their value as the browser's date picker would set it.
