@@ -49,6 +49,9 @@ class ThreadBrowserIntegrationTests {
     int port;
 
     @Autowired
+    fr.parvis.publishing.jobs.PublishingJobs jobs;
+
+    @Autowired
     PublishingFixtures fixtures;
 
     @Autowired
@@ -135,6 +138,8 @@ class ThreadBrowserIntegrationTests {
         tenants.as(team.manager(), () -> publishing.submit(saved.id(), Set.of()));
         tenants.as(team.elu(), () -> publishing.approve(saved.id(), null));
         tenants.as(team.manager(), () -> publishing.publishNow(saved.id()));
+        // what is due is published by the pump in production; tests run the dispatcher (the pump is off)
+        jobs.dispatch();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> tenants.as(team.manager(),
                 () -> publishing.get(saved.id())).variants().get(0).thread().stream()
                 .allMatch(p -> p.state() == ThreadPartState.PUBLISHED));
