@@ -11,10 +11,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * One follow-up part of a variant's thread: published after the post, as a reply to the part
@@ -85,8 +83,7 @@ public class ThreadPart extends TenantScoped {
 
     void content(String text, List<UUID> media) {
         this.text = text;
-        this.mediaIds = media == null || media.isEmpty() ? null
-                : media.stream().map(UUID::toString).collect(Collectors.joining(","));
+        this.mediaIds = MediaIdList.join(media);
     }
 
     /** Back to not sent (the post was edited before any publication). */
@@ -119,8 +116,7 @@ public class ThreadPart extends TenantScoped {
     }
 
     public List<UUID> mediaIds() {
-        return mediaIds == null || mediaIds.isBlank() ? List.of()
-                : Arrays.stream(mediaIds.split(",")).map(UUID::fromString).toList();
+        return MediaIdList.parse(mediaIds);
     }
 
     public ThreadPartState state() {

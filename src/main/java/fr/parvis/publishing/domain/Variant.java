@@ -13,11 +13,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The post as it goes out on one account (its text, media, first comment or thread), and the state
@@ -104,8 +102,7 @@ public class Variant extends TenantScoped {
     public void content(String text, String firstComment, List<UUID> media) {
         this.text = text;
         this.firstComment = firstComment;
-        this.mediaIds = media == null || media.isEmpty() ? null
-                : media.stream().map(UUID::toString).collect(Collectors.joining(","));
+        this.mediaIds = MediaIdList.join(media);
     }
 
     /**
@@ -154,8 +151,7 @@ public class Variant extends TenantScoped {
     }
 
     public List<UUID> mediaIds() {
-        return mediaIds == null || mediaIds.isBlank() ? List.of()
-                : Arrays.stream(mediaIds.split(",")).map(UUID::fromString).toList();
+        return MediaIdList.parse(mediaIds);
     }
 
     public VariantState state() {
