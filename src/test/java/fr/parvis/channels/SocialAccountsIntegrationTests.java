@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fr.parvis.channels.calls.AccountCalls;
+import fr.parvis.channels.spi.AccountInfo;
 import fr.parvis.channels.domain.AccountCredentials;
 import fr.parvis.channels.jobs.ChannelJobs;
 import fr.parvis.channels.spi.ConnectorException;
@@ -299,6 +300,29 @@ class SocialAccountsIntegrationTests {
         assertThat(disabled.status()).isEqualTo(AccountStatus.DISABLED);
         assertThat(tenants.as(commune.admin(), () -> vault.load(account.id()))).as("credentials erased").isEmpty();
         assertThat(tenants.as(commune.admin(), () -> accounts.recentInteractions(account.id(), 10))).isNotNull();
+    }
+
+    @Test
+    void whatACallReadsOfAnAccountIsReusedButChangesOnThisNodeAreSeenAtOnce() {
+        SocialAccountView account = connect("reutilise");
+        // read once, then reused (parvis.channels.account-cache): a pause must still stop the next call
+        tenants.as(commune.admin(), () -> calls.read(account.id(), "x", (connector, context) -> connector.describe(context)));
+        tenants.as(commune.admin(), () -> accounts.pause(account.id()));
+        assertThatThrownBy(() -> tenants.as(commune.admin(), () -> calls.read(account.id(), "x",
+                (connector, context) -> connector.describe(context)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("account.paused");
+        tenants.as(commune.admin(), () -> accounts.resume(account.id()));
+        AccountInfo described = tenants.as(commune.admin(), () -> calls.read(account.id(), "x",
+                (connector, context) -> connector.describe(context)));
+        assertThat(described.handle()).isNotBlank();
+        // what one collectivité's call read is never used for another collectivité's call
+        Tenant other = tenants.commune();
+        assertThatThrownBy(() -> tenants.as(other.admin(), () -> calls.read(account.id(), "x",
+                (connector, context) -> connector.describe(context)))).isInstanceOf(NotFoundException.class);
+        tenants.as(commune.admin(), () -> accounts.disable(account.id()));
+        assertThatThrownBy(() -> tenants.as(commune.admin(), () -> calls.read(account.id(), "x",
+                (connector, context) -> connector.describe(context)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("account.disabled");
     }
 
     @Test

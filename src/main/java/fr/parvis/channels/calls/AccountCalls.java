@@ -20,6 +20,7 @@ import fr.parvis.compliance.AuditDetails;
 import fr.parvis.compliance.AuditRecord;
 import fr.parvis.compliance.AuditTrail;
 import fr.parvis.shared.InvalidInputException;
+import fr.parvis.shared.CollectiviteId;
 import fr.parvis.shared.NotFoundException;
 import fr.parvis.shared.Texts;
 import fr.parvis.shared.tenancy.Tenancy;
@@ -40,6 +41,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -84,6 +87,9 @@ public class AccountCalls {
     private final TransactionTemplate independent;
     private final Map<Network, CircuitBreaker> breakers = new EnumMap<>(Network.class);
     private final RetryConfig retryConfig;
+    private final long reuseNanos;
+    private final Map<SnapshotKey, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     AccountCalls(Connectors connectors, CredentialVault vault, SocialAccounts accounts, AccountEvents events,
             ApplicationEventPublisher publisher, AuditTrail audit, Clock clock,
@@ -98,6 +104,7 @@ public class AccountCalls {
         this.transaction = new TransactionTemplate(transactionManager);
         this.independent = new TransactionTemplate(transactionManager);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.reuseNanos = properties.accountCache().toNanos();
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
                 .failureRateThreshold(50)
                 .slidingWindowSize(20)
@@ -176,29 +183,63 @@ public class AccountCalls {
     }
 
     private Prepared prepare(UUID accountId) {
-        return transaction.execute(status -> {
+        Snapshot account = snapshot(accountId);
+        switch (account.status()) {
+            case PAUSED -> throw new InvalidInputException("account.paused", null, account.handle());
+            case DISABLED -> throw new InvalidInputException("account.disabled", null, account.handle());
+            case RECONNECTION_NEEDED -> throw new ConnectorException(Kind.AUTH_REVOKED, "account.reconnectionNeeded",
+                    null, null, account.handle());
+            default -> {
+            }
+        }
+        Instant now = clock.instant();
+        if (account.rateLimitedUntil() != null && account.rateLimitedUntil().isAfter(now)) {
+            throw new ConnectorException(Kind.RATE_LIMITED, "connector.rateLimited", account.rateLimitedUntil(), null);
+        }
+        if (account.context() == null) {
+            throw new ConnectorException(Kind.AUTH_REVOKED, "account.reconnectionNeeded", null, null, account.handle());
+        }
+        return new Prepared(account.network(), account.context());
+    }
+
+    /**
+     * What a call needs to know of the account, read in a short transaction of the current
+     * collectivité, or reused for {@code parvis.channels.account-cache} (a burst of publications on
+     * one account then reads it once). Reuse is per collectivité and account: a cached account is
+     * never seen from another collectivité.
+     */
+    private Snapshot snapshot(UUID accountId) {
+        SnapshotKey key = new SnapshotKey(Tenancy.current().orElse(null), accountId);
+        if (reuseNanos > 0) {
+            Snapshot cached = snapshots.get(key);
+            if (cached != null && System.nanoTime() - cached.readAt() < reuseNanos) {
+                return cached;
+            }
+        }
+        long before = generation.get();
+        Snapshot read = transaction.execute(status -> {
             SocialAccount account = accounts.findById(accountId)
                     .orElseThrow(() -> new NotFoundException("account.notFound"));
-            switch (account.status()) {
-                case PAUSED -> throw new InvalidInputException("account.paused", null, account.handle());
-                case DISABLED -> throw new InvalidInputException("account.disabled", null, account.handle());
-                case RECONNECTION_NEEDED -> throw new ConnectorException(Kind.AUTH_REVOKED, "account.reconnectionNeeded",
-                        null, null, account.handle());
-                default -> {
-                }
-            }
-            Instant now = clock.instant();
-            if (account.rateLimitedUntil() != null && account.rateLimitedUntil().isAfter(now)) {
-                throw new ConnectorException(Kind.RATE_LIMITED, "connector.rateLimited", account.rateLimitedUntil(),
-                        null);
-            }
-            Credentials credentials = vault.load(accountId)
-                    .orElseThrow(() -> new ConnectorException(Kind.AUTH_REVOKED, "account.reconnectionNeeded", null,
-                            null, account.handle()));
-            URI base = account.baseUrl() == null ? null : URI.create(account.baseUrl());
-            return new Prepared(account.network(), new AccountContext(account.id(), account.externalId(),
-                    account.handle(), base, credentials));
+            AccountContext context = vault.load(accountId).map(credentials -> new AccountContext(account.id(),
+                    account.externalId(), account.handle(), account.baseUrl() == null ? null
+                            : URI.create(account.baseUrl()), credentials)).orElse(null);
+            return new Snapshot(account.network(), account.status(), account.handle(), account.rateLimitedUntil(),
+                    context, System.nanoTime());
         });
+        // a change seen while reading (forget) may be missing from what was read: not kept then
+        if (reuseNanos > 0 && generation.get() == before) {
+            snapshots.put(key, read);
+        }
+        return read;
+    }
+
+    /**
+     * Forgets what was read of an account: the next call reads it again. Called when the account
+     * or its credentials change on this node.
+     */
+    public void forget(UUID accountId) {
+        generation.incrementAndGet();
+        snapshots.keySet().removeIf(key -> key.accountId().equals(accountId));
     }
 
     private AccountContext refreshIfDue(UUID accountId, Connector connector, AccountContext context, String operation) {
@@ -227,6 +268,7 @@ public class AccountCalls {
             events.save(new AccountEvent(accountId, clock.instant(), AccountEvent.Kind.REFRESH, operation,
                     "account.event.refreshed", null, null));
         });
+        forget(accountId);
         return new AccountContext(context.accountId(), context.externalId(), context.handle(), context.baseUrl(),
                 renewed);
     }
@@ -250,6 +292,7 @@ public class AccountCalls {
                         "account.event.budgetSpent", RESET_TIME.format(until), Kind.RATE_LIMITED.name()));
             }
         }));
+        forget(accountId);
     }
 
     /** Records a failure on the account, in its own transaction (it survives the caller's rollback). */
@@ -277,6 +320,7 @@ public class AccountCalls {
             events.save(new AccountEvent(accountId, now, AccountEvent.Kind.ERROR, operation, e.messageKey(),
                     Texts.abbreviate(arguments(e), 500), e.kind().name()));
         }));
+        forget(accountId);
     }
 
     private static String arguments(ConnectorException e) {
@@ -295,5 +339,13 @@ public class AccountCalls {
     }
 
     record Prepared(Network network, AccountContext context) {
+    }
+
+    private record SnapshotKey(CollectiviteId collectivite, UUID accountId) {
+    }
+
+    /** The account as read before a call; {@code context} is null when it has no credentials. */
+    private record Snapshot(Network network, AccountStatus status, String handle, Instant rateLimitedUntil,
+            AccountContext context, long readAt) {
     }
 }

@@ -1,10 +1,12 @@
 package fr.parvis.channels.domain;
 
 import fr.parvis.channels.AccountStatus;
+import fr.parvis.channels.calls.AccountChanges;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.shared.tenancy.TenantScoped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
@@ -14,6 +16,7 @@ import java.util.UUID;
 /** An account of the collectivité on a social network, serving one community. */
 @Entity
 @Table(name = "channels_social_account")
+@EntityListeners(AccountChanges.class)
 public class SocialAccount extends TenantScoped {
 
     @Enumerated(EnumType.STRING)

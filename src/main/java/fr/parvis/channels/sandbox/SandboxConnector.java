@@ -59,10 +59,12 @@ public class SandboxConnector implements Connector, ConnectFlow.OneClick, Publis
                     false, true, 100_000));
 
     private final SandboxNetwork network;
+    private final SandboxWriter writer;
     private final Duration publishLatency;
 
-    SandboxConnector(SandboxNetwork network, SandboxProperties properties) {
+    SandboxConnector(SandboxNetwork network, SandboxWriter writer, SandboxProperties properties) {
         this.network = network;
+        this.writer = writer;
         this.publishLatency = properties.publishLatency();
     }
 
@@ -153,7 +155,7 @@ public class SandboxConnector implements Connector, ConnectFlow.OneClick, Publis
                 throw new ConnectorException(ConnectorException.Kind.OUTCOME_UNKNOWN, "connector.interrupted", null, e);
             }
         }
-        return network.publish(account, draft);
+        return writer.publish(account, draft);
     }
 
     @Override

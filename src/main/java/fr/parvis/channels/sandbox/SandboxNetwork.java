@@ -31,6 +31,7 @@ import fr.parvis.channels.spi.PostPage;
 import fr.parvis.channels.spi.PublishLookup;
 import fr.parvis.channels.spi.PublishedPost;
 import fr.parvis.channels.spi.SearchResult;
+import fr.parvis.shared.DomainException;
 import fr.parvis.shared.InvalidInputException;
 import fr.parvis.shared.Texts;
 import java.net.URI;
@@ -48,7 +49,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -246,6 +249,82 @@ public class SandboxNetwork {
         SandboxPost saved = posts.saveAndFlush(post);
         keepVideos(saved, draft);
         return view(account, saved);
+    }
+
+    /** One publication of a group (see {@link #publishAll}). */
+    public record Request(AccountContext context, PostDraft draft) {
+    }
+
+    /** What came of one request of a group: the post, or why the network refused it. */
+    public record Written(PublishedPost post, RuntimeException refusal) {
+    }
+
+    /** Whether a draft can be written with others by {@link #publishAll} (no video, not a reply). */
+    public static boolean groupable(PostDraft draft) {
+        return draft.videos().isEmpty() && draft.replyTo() == null;
+    }
+
+    /**
+     * Publishes several posts in one transaction, as a network commits concurrent requests
+     * together: the accounts locked once (in the order of their ids), the idempotency keys looked
+     * up in one query, the posts inserted in one JDBC batch. Each request is checked on its own
+     * (token, idempotency key, within the group too): a refused request does not stop the others.
+     * Only {@link #groupable} drafts; the others go through {@link #publish}.
+     */
+    @Transactional
+    public List<Written> publishAll(List<Request> requests) {
+        if (!requests.stream().allMatch(r -> groupable(r.draft()))) {
+            throw new IllegalArgumentException("a video or a reply is published on its own");
+        }
+        Set<UUID> ids = new java.util.TreeSet<>();
+        for (Request request : requests) {
+            try {
+                ids.add(idOf(request.context()));
+            } catch (ConnectorException e) {
+                // refused below, with the others checked
+            }
+        }
+        Map<UUID, SandboxAccount> locked = new java.util.HashMap<>();
+        accounts.lockAllById(ids).forEach(account -> locked.put(account.id(), account));
+        Set<String> keys = requests.stream().map(r -> r.draft().idempotencyKey()).filter(Objects::nonNull)
+                .map(key -> Texts.abbreviate(key, 200)).collect(Collectors.toSet());
+        Map<String, SandboxPost> byKey = new java.util.HashMap<>();
+        if (!keys.isEmpty() && !locked.isEmpty()) {
+            for (SandboxPost post : posts.findByAccountIdInAndIdempotencyKeyIn(locked.keySet(), keys)) {
+                if (post.status() == SandboxPost.Status.PUBLISHED) {
+                    byKey.putIfAbsent(post.accountId() + "/" + post.idempotencyKey(), post);
+                }
+            }
+        }
+        Instant now = clock.instant();
+        List<SandboxPost> created = new ArrayList<>();
+        List<Written> written = new ArrayList<>(requests.size());
+        for (Request request : requests) {
+            try {
+                SandboxAccount account = locked.get(idOf(request.context()));
+                if (account == null) {
+                    throw ConnectorException.of(Kind.AUTH_REVOKED, "sandbox.tokenRevoked");
+                }
+                verify(request.context(), account);
+                String key = request.draft().idempotencyKey() == null ? null
+                        : account.id() + "/" + Texts.abbreviate(request.draft().idempotencyKey(), 200);
+                SandboxPost post = key == null ? null : byKey.get(key);
+                if (post == null) {
+                    post = newPost(account, request.draft());
+                    post.publish(now);
+                    created.add(post);
+                    if (key != null) {
+                        byKey.put(key, post);
+                    }
+                }
+                written.add(new Written(view(account, post), null));
+            } catch (ConnectorException | DomainException e) {
+                written.add(new Written(null, e));
+            }
+        }
+        posts.saveAll(created);
+        posts.flush();
+        return written;
     }
 
     /** Refuses, before anything is written, a video the Sandbox would not take. */

@@ -103,4 +103,10 @@ public class NodeHeartbeat implements SmartLifecycle {
     public boolean isRunning() {
         return executor != null;
     }
+
+    @Override
+    public int getPhase() {
+        // starts before the publication pump and stops after it (lowest phase: first up, last down)
+        return DEFAULT_PHASE - 20;
+    }
 }

@@ -15,6 +15,10 @@ public interface SandboxPosts extends JpaRepository<SandboxPost, UUID> {
 
     Optional<SandboxPost> findFirstByAccountIdAndIdempotencyKey(UUID accountId, String idempotencyKey);
 
+    /** The posts of these accounts that carry one of these idempotency keys. */
+    List<SandboxPost> findByAccountIdInAndIdempotencyKeyIn(java.util.Collection<UUID> accountIds,
+            java.util.Collection<String> idempotencyKeys);
+
     List<SandboxPost> findByAccountIdAndStatusAndSeqGreaterThanOrderBySeqAsc(UUID accountId, SandboxPost.Status status,
             long seq, Pageable page);
 
