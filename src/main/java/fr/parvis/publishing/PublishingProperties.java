@@ -29,14 +29,17 @@ public record PublishingProperties(@DefaultValue("10s") Duration dispatchInterva
      * @param enabled whether this node runs the pump (the dispatcher still publishes what is missed)
      * @param pollInterval how often the pump looks for due publications
      * @param lookahead how long before its time a publication is claimed (then nobody can edit it)
+     * @param burstLookahead during a burst (more than a batch of publications due within this
+     *     time), how long before their time publications are claimed, so that claiming a burst is
+     *     done when it falls due; at most 5 minutes, and not less than the lookahead
      * @param batch how many publications one claim transaction takes at most
      * @param threads how many network calls run at once on this node
      * @param maxInFlight how many claimed publications this node holds at most (claimed, called,
      *     not yet recorded)
      */
     public record Pump(@DefaultValue("true") boolean enabled, @DefaultValue("250ms") Duration pollInterval,
-            @DefaultValue("2s") Duration lookahead, @DefaultValue("200") int batch, @DefaultValue("8") int threads,
-            @DefaultValue("2000") int maxInFlight) {
+            @DefaultValue("2s") Duration lookahead, @DefaultValue("30s") Duration burstLookahead,
+            @DefaultValue("200") int batch, @DefaultValue("16") int threads, @DefaultValue("10000") int maxInFlight) {
 
         public Pump {
             if (batch < 1 || batch > 1000) {
@@ -50,6 +53,13 @@ public record PublishingProperties(@DefaultValue("10s") Duration dispatchInterva
             }
             if (lookahead.isNegative() || lookahead.compareTo(Duration.ofMinutes(1)) > 0) {
                 throw new IllegalArgumentException("parvis.publishing.pump.lookahead must be between 0 and 1 minute");
+            }
+            if (burstLookahead.compareTo(lookahead) < 0 || burstLookahead.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException(
+                        "parvis.publishing.pump.burst-lookahead must be between the lookahead and 5 minutes");
+            }
+            if (maxInFlight > 100_000) {
+                throw new IllegalArgumentException("parvis.publishing.pump.max-in-flight must be at most 100000");
             }
             if (pollInterval.compareTo(Duration.ofMillis(10)) < 0) {
                 throw new IllegalArgumentException("parvis.publishing.pump.poll-interval must be at least 10 ms");

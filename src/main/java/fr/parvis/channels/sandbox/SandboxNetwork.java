@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -276,7 +278,7 @@ public class SandboxNetwork {
         if (!requests.stream().allMatch(r -> groupable(r.draft()))) {
             throw new IllegalArgumentException("a video or a reply is published on its own");
         }
-        Set<UUID> ids = new java.util.TreeSet<>();
+        Set<UUID> ids = new TreeSet<>();
         for (Request request : requests) {
             try {
                 ids.add(idOf(request.context()));
@@ -284,11 +286,11 @@ public class SandboxNetwork {
                 // refused below, with the others checked
             }
         }
-        Map<UUID, SandboxAccount> locked = new java.util.HashMap<>();
+        Map<UUID, SandboxAccount> locked = new HashMap<>();
         accounts.lockAllById(ids).forEach(account -> locked.put(account.id(), account));
         Set<String> keys = requests.stream().map(r -> r.draft().idempotencyKey()).filter(Objects::nonNull)
                 .map(key -> Texts.abbreviate(key, 200)).collect(Collectors.toSet());
-        Map<String, SandboxPost> byKey = new java.util.HashMap<>();
+        Map<String, SandboxPost> byKey = new HashMap<>();
         if (!keys.isEmpty() && !locked.isEmpty()) {
             for (SandboxPost post : posts.findByAccountIdInAndIdempotencyKeyIn(locked.keySet(), keys)) {
                 if (post.status() == SandboxPost.Status.PUBLISHED) {

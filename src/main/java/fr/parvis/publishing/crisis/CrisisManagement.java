@@ -91,11 +91,13 @@ public class CrisisManagement {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final CrisisState state;
 
     CrisisManagement(Crises crises, AlertTemplates templates, Posts posts, Variants variants,
             PublicationScheduler scheduler, PublishingManagement publishing, DelegationManagement delegations,
             CollectiviteManagement collectivites, AuditTrail audit, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, CrisisState state) {
+        this.state = state;
         this.crises = crises;
         this.templates = templates;
         this.posts = posts;
@@ -179,7 +181,7 @@ public class CrisisManagement {
     }
 
     private Crisis open(String reason, UUID by, String byName, boolean includeMembers, UUID parent, String parentName) {
-        return inTransaction(() -> {
+        Crisis opened = inTransaction(() -> {
             if (!crises.findByEndedAtIsNull().isEmpty()) {
                 throw new ConflictException("crisis.alreadyActive", null);
             }
@@ -190,6 +192,9 @@ public class CrisisManagement {
                             "by", parentName == null ? "" : parentName)));
             return crisis;
         });
+        // the publications this node already claimed are held back from now on (see Publisher#call)
+        state.changed();
+        return opened;
     }
 
     private record Paused(int count, int nativeNotCancelled) {

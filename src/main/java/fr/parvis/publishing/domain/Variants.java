@@ -15,6 +15,8 @@ public interface Variants extends JpaRepository<Variant, UUID> {
             org.springframework.data.domain.Pageable page);
 
     /** Variants in this state due at or before {@code horizon}, earliest first. */
+    long countByStateAndDueAtLessThanEqual(VariantState state, Instant horizon);
+
     List<Variant> findByStateAndDueAtLessThanEqualOrderByDueAtAsc(VariantState state, Instant horizon,
             org.springframework.data.domain.Pageable page);
 

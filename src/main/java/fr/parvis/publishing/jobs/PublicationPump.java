@@ -73,9 +73,13 @@ public class PublicationPump implements SmartLifecycle {
     private final BlockingQueue<Result> results = new LinkedBlockingQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong published = new AtomicLong();
+    private final Activity activity = new Activity();
     private final Object idle = new Object();
 
     private volatile boolean running;
+    /** Runs the polls (claims). */
+    private ScheduledExecutorService claimer;
+    /** Hands each claimed publication to a caller at its time (never delayed by a long claim). */
     private ScheduledExecutorService timer;
     private ExecutorService callers;
     private Thread recorder;
@@ -98,14 +102,15 @@ public class PublicationPump implements SmartLifecycle {
             return;
         }
         running = true;
-        timer = Executors.newSingleThreadScheduledExecutor(named("publication-pump"));
+        claimer = Executors.newSingleThreadScheduledExecutor(named("publication-pump"));
+        timer = Executors.newSingleThreadScheduledExecutor(named("publication-timer"));
         callers = Executors.newFixedThreadPool(settings.threads(), named("publication-call"));
         recorder = named("publication-record").newThread(this::recordLoop);
         recorder.start();
-        timer.scheduleWithFixedDelay(this::pollQuietly, settings.pollInterval().toMillis(),
+        claimer.scheduleWithFixedDelay(this::pollQuietly, settings.pollInterval().toMillis(),
                 settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        log.info("Publication pump started: {} threads, claims {} ahead, batches of {}", settings.threads(),
-                settings.lookahead(), settings.batch());
+        log.info("Publication pump started: {} threads, claims {} ahead ({} during a burst), batches of {}",
+                settings.threads(), settings.lookahead(), settings.burstLookahead(), settings.batch());
     }
 
     @Override
@@ -114,12 +119,13 @@ public class PublicationPump implements SmartLifecycle {
             return;
         }
         running = false;
-        timer.shutdownNow();
+        claimer.shutdownNow();
         try {
             // a round in progress finishes its claim first: what it claimed is then given back
-            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!claimer.awaitTermination(10, TimeUnit.SECONDS)) {
                 log.warn("Publication pump round still running at shutdown");
             }
+            timer.shutdownNow();
             List<Claimed> notCalled = new ArrayList<>();
             for (Claimed claimed : waiting) {
                 if (waiting.remove(claimed)) {
@@ -160,14 +166,20 @@ public class PublicationPump implements SmartLifecycle {
         }
     }
 
-    /** One round: claims batches of due variants while there are some and room for them. */
+    /**
+     * One round: claims batches of due variants while there are some and room for them. Claims
+     * {@code lookahead} ahead; during a burst (more than a batch due within {@code burst-lookahead})
+     * claims {@code burst-lookahead} ahead, so that when a burst falls due its claims are done and
+     * only the calls remain.
+     */
     void poll() {
+        Duration ahead = burst() ? settings.burstLookahead() : settings.lookahead();
         while (running) {
             int room = Math.min(settings.batch(), settings.maxInFlight() - inFlight.get());
             if (room <= 0) {
                 return;
             }
-            Instant horizon = clock.instant().plus(settings.lookahead());
+            Instant horizon = clock.instant().plus(ahead);
             List<Claimed> claimed = claim(horizon, room);
             for (Claimed c : claimed) {
                 inFlight.incrementAndGet();
@@ -179,6 +191,17 @@ public class PublicationPump implements SmartLifecycle {
                 return;
             }
         }
+    }
+
+    /** Whether more than a batch of publications falls due within the burst lookahead. */
+    private boolean burst() {
+        if (settings.burstLookahead().compareTo(settings.lookahead()) <= 0) {
+            return false;
+        }
+        Instant horizon = clock.instant().plus(settings.burstLookahead());
+        Long due = SystemActor.actAsRoot("publication pump", () -> readOnly.execute(status ->
+                variants.countByStateAndDueAtLessThanEqual(VariantState.SCHEDULED, horizon)));
+        return due != null && due > settings.batch();
     }
 
     private void callAndQueue(Claimed claimed) {
@@ -195,8 +218,10 @@ public class PublicationPump implements SmartLifecycle {
             }
         }
         Result result;
+        long start = System.nanoTime();
         try {
             result = SystemActor.actFor(claimed.collectivite(), "publication", () -> publisher.call(claimed));
+            activity.calls.add(System.nanoTime() - start);
         } catch (RuntimeException e) {
             log.warn("Publication of variant {} ended without an answer: {}", claimed.variantId(), e.toString());
             result = new Publisher.Unknown(claimed, "publishing.outcome.error", e.getClass().getSimpleName());
@@ -268,7 +293,11 @@ public class PublicationPump implements SmartLifecycle {
     private List<Outcome> recordWithRetries(CollectiviteId collectivite, List<Result> list) {
         for (int attempt = 1; attempt <= RECORD_ATTEMPTS; attempt++) {
             try {
-                return SystemActor.actFor(collectivite, "publication record", () -> publisher.recordAll(list));
+                long start = System.nanoTime();
+                List<Outcome> outcomes = SystemActor.actFor(collectivite, "publication record",
+                        () -> publisher.recordAll(list));
+                activity.records.add(System.nanoTime() - start);
+                return outcomes;
             } catch (RuntimeException e) {
                 log.warn("Recording {} publications failed (attempt {}/{}): {}", list.size(), attempt, RECORD_ATTEMPTS,
                         e.toString());
@@ -296,8 +325,45 @@ public class PublicationPump implements SmartLifecycle {
 
     private void done(int count) {
         if (inFlight.addAndGet(-count) <= 0) {
+            activity.logIfBusy(published.get());
             synchronized (idle) {
                 idle.notifyAll();
+            }
+        }
+    }
+
+    /** One kind of work of the pump: how many times, how long in all (summed over threads). */
+    private static final class Work {
+        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong nanos = new AtomicLong();
+
+        void add(long elapsed) {
+            count.incrementAndGet();
+            nanos.addAndGet(elapsed);
+        }
+
+        String describe() {
+            long n = count.getAndSet(0);
+            long total = nanos.getAndSet(0);
+            return n + " in " + total / 1_000_000 + " ms" + (n == 0 ? "" : " (" + total / n / 1000 + " µs each)");
+        }
+    }
+
+    /**
+     * What the pump did since it was last idle, logged when it becomes idle after at least a batch
+     * of publications: the time spent claiming, calling and recording tells where a burst goes.
+     */
+    private final class Activity {
+        private final Work claims = new Work();
+        private final Work calls = new Work();
+        private final Work records = new Work();
+        private final AtomicLong loggedAt = new AtomicLong();
+
+        void logIfBusy(long publishedNow) {
+            long since = publishedNow - loggedAt.get();
+            if (since >= settings.batch() && loggedAt.compareAndSet(publishedNow - since, publishedNow)) {
+                log.info("Publication pump idle after {} publications: claims {}, calls {}, records {}", since,
+                        claims.describe(), calls.describe(), records.describe());
             }
         }
     }
@@ -317,9 +383,11 @@ public class PublicationPump implements SmartLifecycle {
                 Collectors.mapping(v -> new Due(v.id(), v.postId()), Collectors.toList())));
         List<Claimed> claimed = new ArrayList<>();
         byCollectivite.forEach((collectivite, list) -> {
+            long start = System.nanoTime();
             try {
                 claimed.addAll(SystemActor.actFor(collectivite, "publication claim",
                         () -> publisher.claimBatch(list, horizon)));
+                activity.claims.add(System.nanoTime() - start);
             } catch (RuntimeException e) {
                 log.warn("Claiming {} publications of {} failed: {}", list.size(), collectivite, e.toString());
             }

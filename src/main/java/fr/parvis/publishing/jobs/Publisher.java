@@ -18,6 +18,7 @@ import fr.parvis.publishing.PublishingProperties;
 import fr.parvis.publishing.PublicationFailed;
 import fr.parvis.publishing.PublicationOutcomeUnknown;
 import fr.parvis.publishing.VariantState;
+import fr.parvis.publishing.crisis.CrisisState;
 import fr.parvis.publishing.domain.Notification;
 import fr.parvis.publishing.domain.Notifications;
 import fr.parvis.publishing.domain.Post;
@@ -90,13 +91,15 @@ public class Publisher {
     private final Duration maxCall;
     private final NodeHeartbeat heartbeat;
     private final ThreadPublisher threads;
+    private final CrisisState crisis;
 
     Publisher(Posts posts, Variants variants, Notifications notifications, ChannelPublishing channels,
             PublicationScheduler scheduler, PostChecks checks,
             org.springframework.beans.factory.ObjectProvider<PublicationContent> contents, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-            PublishingProperties properties, NodeHeartbeat heartbeat, ThreadPublisher threads) {
+            PublishingProperties properties, NodeHeartbeat heartbeat, ThreadPublisher threads, CrisisState crisis) {
         this.threads = threads;
+        this.crisis = crisis;
         this.staleClaim = properties.staleClaim();
         this.maxCall = properties.maxCall();
         this.heartbeat = heartbeat;
@@ -125,7 +128,12 @@ public class Publisher {
      * while the publication waits for its time).
      */
     record Claimed(UUID variantId, UUID postId, CollectiviteId collectivite, UUID accountId, PostDraft draft,
-            String firstComment, Instant claimedAt, Instant dueAt, String nativeId, boolean followUp) {
+            String firstComment, Instant claimedAt, Instant dueAt, String nativeId, boolean followUp, boolean alert) {
+    }
+
+    /** A crisis alert: published at once, in crisis mode too. */
+    private static boolean alert(Post post) {
+        return post.origin() == Post.Origin.CRISIS;
     }
 
     /** Whether something follows the post once it is out: a first comment or a thread. */
@@ -153,6 +161,13 @@ public class Publisher {
 
     /** The call may or may not have published: read back later, never sent again blindly. */
     record Unknown(Claimed claimed, String key, String arguments) implements Result {
+    }
+
+    /**
+     * Not sent: crisis mode started after the claim. The variant is paused like the scheduled ones
+     * (crisis alerts are never held).
+     */
+    record Held(Claimed claimed) implements Result {
     }
 
     /** A due variant found by the pump, with its post. */
@@ -245,7 +260,7 @@ public class Publisher {
         post.status(PostStatus.PUBLISHING);
         PostDraft draft = variant.mediaIds().isEmpty() ? draft(post, variant) : null;
         return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(), draft,
-                variant.firstComment(), now, variant.dueAt(), null, followUp(variant));
+                variant.firstComment(), now, variant.dueAt(), null, followUp(variant), alert(post));
     }
 
     /**
@@ -334,6 +349,15 @@ public class Publisher {
      * happened is the result, recorded by {@link #recordAll}.
      */
     Result call(Claimed claimed) {
+        try {
+            if (!claimed.alert() && crisis.activeForCalls()) {
+                return new Held(claimed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Crisis mode of variant {} not read, nothing sent: {}", claimed.variantId(), e.toString());
+            return new Postponed(claimed, clock.instant().plusSeconds(60), "publishing.outcome.notSent",
+                    e.getClass().getSimpleName());
+        }
         PostDraft draft;
         try {
             draft = claimed.draft() != null ? claimed.draft()
@@ -422,6 +446,13 @@ public class Publisher {
             variant.postpone(postponed.until(), postponed.key(), postponed.arguments());
             return Outcome.POSTPONED;
         }
+        if (result instanceof Held held) {
+            variant.schedule(held.claimed().dueAt());
+            variant.pause();
+            post.pausedByCrisis(true);
+            log.info("Variant {} held back: crisis mode started after its claim", variant.id());
+            return Outcome.POSTPONED;
+        }
         Unknown unknown = (Unknown) result;
         variant.outcomeUnknown(unknown.key(), unknown.arguments());
         return Outcome.OUTCOME_UNKNOWN;
@@ -456,12 +487,13 @@ public class Publisher {
             if (variant.state() == VariantState.NATIVE_SCHEDULED) {
                 return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(),
                         nativeDraft(post, variant, variant.dueAt()), variant.firstComment(), variant.dueAt(),
-                        variant.dueAt(), variant.nativeId(), followUp(variant));
+                        variant.dueAt(), variant.nativeId(), followUp(variant), alert(post));
             }
             Instant since = variant.claimedAt() != null ? variant.claimedAt()
                     : variant.dueAt() != null ? variant.dueAt() : variant.createdAt();
             return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(),
-                    draft(post, variant), variant.firstComment(), since, variant.dueAt(), null, followUp(variant));
+                    draft(post, variant), variant.firstComment(), since, variant.dueAt(), null, followUp(variant),
+                    alert(post));
         });
         if (prepared instanceof Outcome outcome) {
             return outcome;
@@ -538,7 +570,7 @@ public class Publisher {
             }
             Post post = posts.findById(variant.postId()).orElseThrow();
             return new Claimed(variant.id(), post.id(), variant.collectiviteId(), variant.accountId(),
-                    nativeDraft(post, variant, at), null, at, at, null, false);
+                    nativeDraft(post, variant, at), null, at, at, null, false, alert(post));
         });
         if (claimed == null) {
             return;

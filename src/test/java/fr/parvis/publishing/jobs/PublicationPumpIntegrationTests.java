@@ -11,6 +11,7 @@ import fr.parvis.publishing.PublishingFixtures.Team;
 import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.publishing.VariantState;
 import fr.parvis.publishing.VariantView;
+import fr.parvis.publishing.crisis.CrisisManagement;
 import fr.parvis.shared.ConflictException;
 import fr.parvis.territory.access.SystemActor;
 import fr.parvis.test.MutableClock;
@@ -58,6 +59,9 @@ class PublicationPumpIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CrisisManagement crisis;
 
     @AfterEach
     void pumpRunsAndClockIsBack() {
@@ -140,6 +144,44 @@ class PublicationPumpIntegrationTests {
         assertThat(published.variants().get(0).publishedAt()).isAfterOrEqualTo(at);
         assertThat(jdbc.queryForObject("select count(*) from sandbox_post where idempotency_key = ?", Long.class,
                 published.variants().get(0).id().toString())).isEqualTo(1L);
+    }
+
+    @Test
+    void aBurstIsClaimedAheadAndHeldBackWhenCrisisModeStartsBeforeItsTime() throws Exception {
+        Team team = fixtures.team();
+        Instant at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            int n = i;
+            ids.add(SystemActor.actFor(team.tenant().id(), "test load", () -> publishing.createPreApproved(
+                    post("Vigilance crue " + n + " : suivez les consignes.", at, team.sandbox()), at, "test")).id());
+        }
+        clock.advance(Duration.ofHours(1).minusSeconds(20));
+        // 12 due within 30 s, more than a batch (7): a burst, claimed 20 s ahead
+        waitFor(team, ids, v -> v.state() == VariantState.PUBLISHING, Duration.ofSeconds(10));
+
+        tenants.as(team.admin(), () -> crisis.start("Crue de la Seine", false));
+        clock.advance(Duration.ofSeconds(21));
+        waitFor(team, ids, v -> v.state() == VariantState.PAUSED, Duration.ofSeconds(30));
+        List<PostView> held = tenants.as(team.manager(), () -> ids.stream().map(publishing::get).toList());
+        assertThat(held).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo(PostStatus.PAUSED);
+            assertThat(p.pausedByCrisis()).isTrue();
+        });
+        for (PostView post : held) {
+            assertThat(jdbc.queryForObject("select count(*) from sandbox_post where idempotency_key = ?", Long.class,
+                    post.variants().get(0).id().toString())).as("held back: not sent").isZero();
+        }
+        assertThat(tenants.as(team.admin(), () -> crisis.pausedPosts())).hasSize(12);
+
+        tenants.as(team.admin(), () -> crisis.end());
+        assertThat(tenants.as(team.admin(), () -> crisis.resumeAll(null))).isEqualTo(12);
+        waitFor(team, ids, v -> v.state() == VariantState.PUBLISHED, Duration.ofSeconds(30));
+        for (UUID id : ids) {
+            assertThat(jdbc.queryForObject("select count(*) from sandbox_post where idempotency_key = ?", Long.class,
+                    tenants.as(team.manager(), () -> publishing.get(id)).variants().get(0).id().toString()))
+                    .as("published once after the crisis").isEqualTo(1L);
+        }
     }
 
     /** Waits until every variant of these posts is in a state (the post's own status may lag a read). */

@@ -45,7 +45,13 @@ public final class ParvisNode implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx700m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath(),
+        command.addAll(List.of("-Xmx700m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // extra JVM options for a profiling run of the benchmark (e.g. -XX:StartFlightRecording=...)
+        String extra = System.getenv("PARVIS_NODE_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(Arrays.asList(extra.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classpath(),
                 "fr.parvis.ParvisApplication", "--server.port=" + port));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
