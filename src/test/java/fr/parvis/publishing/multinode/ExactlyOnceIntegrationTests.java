@@ -38,14 +38,18 @@ class ExactlyOnceIntegrationTests {
         try (PublicationCluster cluster = new PublicationCluster(Peer.postgresUrl(), Peer.postgresUser(),
                 Peer.postgresPassword())) {
             // Node A claims first (2 s ahead) and at most 300: it holds claims when it is killed,
-            // whichever node polls first. Node B claims 0.5 s ahead and takes the rest.
+            // whichever node polls first. Node B claims 0.5 s ahead and takes the rest. No early
+            // claims of the burst (burst lookahead = lookahead): node B would take it all while
+            // node A is still loading it.
             List<String> loaded = new java.util.ArrayList<>(common);
             loaded.add("--parvis.bench.publishing-load.posts=" + POSTS);
             loaded.add("--parvis.bench.publishing-load.due-in=20s");
             loaded.add("--parvis.publishing.pump.lookahead=2s");
+            loaded.add("--parvis.publishing.pump.burst-lookahead=2s");
             loaded.add("--parvis.publishing.pump.max-in-flight=300");
             List<String> other = new java.util.ArrayList<>(common);
             other.add("--parvis.publishing.pump.lookahead=500ms");
+            other.add("--parvis.publishing.pump.burst-lookahead=500ms");
             // node B first, so that both nodes are up when the posts fall due
             ParvisNode second = cluster.start("node-b", other);
             ParvisNode first = cluster.start("node-a", loaded);
