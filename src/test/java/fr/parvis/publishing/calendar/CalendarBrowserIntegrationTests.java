@@ -10,6 +10,7 @@ import fr.parvis.publishing.PublishingFixtures;
 import fr.parvis.publishing.PublishingFixtures.Team;
 import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.test.HeadlessChromium;
+import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import fr.parvis.test.TestTenants;
@@ -38,7 +39,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -47,7 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * screenshots in {@code target/screenshots/calendrier-*.png}.
  */
 @RequiresPeer(Peer.CHROMIUM)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class CalendarBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
