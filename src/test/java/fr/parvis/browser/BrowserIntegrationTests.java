@@ -519,8 +519,9 @@ class BrowserIntegrationTests {
         System.out.println("[ACCESSIBILITY] OK " + description + " (" + url + ")");
     }
 
+    /** axe-core in the page itself, as in {@link fr.parvis.test.HeadlessChromium#blockingViolations}. */
     private List<String> axe(String viewport) {
-        Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
+        Results results = new AxeBuilder().withTags(WCAG_TAGS).setLegacyMode(true).analyze(driver);
         if (results.isErrored()) {
             return List.of(viewport + ": axe-core failed: " + results.getErrorMessage());
         }
