@@ -7,6 +7,7 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import fr.parvis.test.DemoIntegrationTest;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import java.io.File;
@@ -47,7 +48,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -56,7 +56,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * at desktop and mobile width. Screenshots of every step land in {@code target/screenshots/}.
  */
 @RequiresPeer(Peer.CHROMIUM)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "parvis.demo.enabled=true")
+@DemoIntegrationTest
 class BrowserIntegrationTests {
 
     static final String DEMO_EMAIL = "admin@ville-demo.example";
@@ -519,8 +519,9 @@ class BrowserIntegrationTests {
         System.out.println("[ACCESSIBILITY] OK " + description + " (" + url + ")");
     }
 
+    /** axe-core in the page itself, as in {@link fr.parvis.test.HeadlessChromium#blockingViolations}. */
     private List<String> axe(String viewport) {
-        Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
+        Results results = new AxeBuilder().withTags(WCAG_TAGS).setLegacyMode(true).analyze(driver);
         if (results.isErrored()) {
             return List.of(viewport + ": axe-core failed: " + results.getErrorMessage());
         }

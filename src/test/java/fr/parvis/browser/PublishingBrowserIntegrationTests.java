@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import fr.parvis.channels.ChannelPostView;
 import fr.parvis.channels.SocialAccountManagement;
 import fr.parvis.channels.SocialAccountView;
+import fr.parvis.channels.bluesky.BlueskyIntegrationTest;
 import fr.parvis.channels.spi.ConnectFlow;
 import fr.parvis.channels.spi.Network;
 import fr.parvis.publishing.PostStatus;
@@ -61,7 +62,6 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,8 +79,7 @@ import tools.jackson.databind.node.ObjectNode;
  * land in {@code target/screenshots/publishing-*.png}.
  */
 @RequiresPeer({Peer.CHROMIUM, Peer.BLUESKY_PDS})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "parvis.outbound.allowed-private-hosts=localhost,127.0.0.1", "parvis.outbound.read-timeout=30s"})
+@BlueskyIntegrationTest
 class PublishingBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");

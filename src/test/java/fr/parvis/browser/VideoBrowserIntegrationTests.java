@@ -14,6 +14,7 @@ import fr.parvis.publishing.media.MediaUpload;
 import fr.parvis.publishing.media.MediaView;
 import fr.parvis.territory.Role;
 import fr.parvis.test.HeadlessChromium;
+import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.MutableClock;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
@@ -39,7 +40,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -49,7 +49,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/screenshots/video-sandbox-account.png}.
  */
 @RequiresPeer(Peer.CHROMIUM)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class VideoBrowserIntegrationTests {
 
     static final String SRT = "1\n00:00:00,500 --> 00:00:02,000\nBonjour à toutes et à tous.\n";

@@ -25,7 +25,6 @@ import fr.parvis.channels.spi.PostDraft;
 import fr.parvis.channels.spi.PublishedPost;
 import fr.parvis.channels.vault.CredentialVault;
 import fr.parvis.test.BlueskyTestNetwork;
-import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import fr.parvis.test.TestTenants;
@@ -60,11 +59,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,11 +74,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (301 graphemes, 5 images, an image of 2 MB) refused with clear messages before any request (every
  * request of the application to Bluesky is counted).
  */
-@IntegrationTest
+@BlueskyIntegrationTest
 @RequiresPeer(Peer.BLUESKY_PDS)
-@Import(BlueskyMustShowIntegrationTests.Counting.class)
-@TestPropertySource(properties = {"parvis.outbound.allowed-private-hosts=localhost,127.0.0.1",
-        "parvis.outbound.read-timeout=30s"})
 @ExtendWith(OutputCaptureExtension.class)
 class BlueskyMustShowIntegrationTests {
 

@@ -12,7 +12,6 @@ import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.publishing.ThreadPartState;
 import fr.parvis.publishing.VariantView;
 import fr.parvis.test.BlueskyTestNetwork;
-import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import fr.parvis.test.TestTenants;
@@ -21,17 +20,14 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A thread published through the publishing module on a real Bluesky network on loopback: the post,
  * then two parts, each record a reply whose parent is the part before it and whose root is the post.
  */
-@IntegrationTest
+@BlueskyIntegrationTest
 @RequiresPeer(Peer.BLUESKY_PDS)
-@TestPropertySource(properties = {"parvis.outbound.allowed-private-hosts=localhost,127.0.0.1",
-        "parvis.outbound.read-timeout=30s"})
 class BlueskyThreadIntegrationTests {
 
     @Autowired

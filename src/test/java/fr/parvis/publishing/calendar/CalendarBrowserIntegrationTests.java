@@ -10,6 +10,7 @@ import fr.parvis.publishing.PublishingFixtures;
 import fr.parvis.publishing.PublishingFixtures.Team;
 import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.test.HeadlessChromium;
+import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import fr.parvis.test.TestTenants;
@@ -38,7 +39,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -47,7 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * screenshots in {@code target/screenshots/calendrier-*.png}.
  */
 @RequiresPeer(Peer.CHROMIUM)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class CalendarBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -102,7 +102,8 @@ class CalendarBrowserIntegrationTests {
 
         driver.get(url("/publier/calendrier?date=" + monday));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Calendrier éditorial");
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .setLegacyMode(true).analyze(driver);
         List<String> blocking = results.getViolations().stream()
                 .filter(r -> List.of("serious", "critical").contains(r.getImpact()))
                 .map(r -> r.getId() + ": " + r.getHelp() + " " + r.getNodes().stream().map(n -> n.getTarget().toString())
@@ -169,7 +170,8 @@ class CalendarBrowserIntegrationTests {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getTitle().startsWith("Import CSV"));
         Files.delete(broken);
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Compte inconnu", "Heure", "formule");
-        Results report = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        Results report = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .setLegacyMode(true).analyze(driver);
         screenshot("calendrier-import-erreurs");
         assertThat(report.getViolations().stream().filter(r -> List.of("serious", "critical").contains(r.getImpact()))
                 .map(r -> r.getId()).toList()).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import fr.parvis.test.DemoIntegrationTest;
 import fr.parvis.test.HeadlessChromium;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
@@ -31,7 +32,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,7 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * serious and critical) on each page, screenshots in {@code target/screenshots/crisis-*.png}.
  */
 @RequiresPeer(Peer.CHROMIUM)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "parvis.demo.enabled=true")
+@DemoIntegrationTest
 class CrisisBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -18,8 +18,6 @@ import fr.parvis.test.TestTenants;
 import fr.parvis.test.TestTenants.Agent;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +27,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,21 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the recurring task runs only when a test calls it (interval of one hour).
  */
 @IntegrationTest
-class MailRetryIntegrationTests {
-
-    static final int PORT = freePort();
+class MailRetryIntegrationTests extends SmtpIntegrationTest {
 
     static GreenMail smtp;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> PORT);
-        registry.add("spring.mail.properties[mail.smtp.starttls.enable]", () -> "false");
-        registry.add("spring.mail.properties[mail.smtp.connectiontimeout]", () -> "2000");
-        registry.add("parvis.mail.from", () -> "Parvis <parvis@ville.example>");
-        registry.add("parvis.mail.retry-interval", () -> "1h");
-    }
 
     @Autowired
     PublishingFixtures fixtures;
@@ -91,14 +75,6 @@ class MailRetryIntegrationTests {
             smtp = null;
         }
         clock.reset();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static void startSmtp() {

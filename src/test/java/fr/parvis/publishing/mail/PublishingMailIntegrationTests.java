@@ -3,7 +3,7 @@ package fr.parvis.publishing.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import fr.parvis.publishing.PostCommand;
 import fr.parvis.publishing.PostView;
 import fr.parvis.publishing.PublishingFixtures;
@@ -30,31 +30,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The e-mails of the approval circuit, received by a real SMTP server (GreenMail): the approvers
  * of a submitted post, the author of a post sent back; nothing when the collectivité turned them
- * off. One Spring context for all of them (the SMTP settings make it differ from the others).
+ * off. One Spring context for all of them and the retry tests (the SMTP settings of
+ * {@link SmtpIntegrationTest} make it differ from the others).
  */
 @IntegrationTest
-class PublishingMailIntegrationTests {
+class PublishingMailIntegrationTests extends SmtpIntegrationTest {
 
-    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     static {
         SMTP.start();
-    }
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("spring.mail.properties[mail.smtp.starttls.enable]", () -> "false");
-        registry.add("parvis.mail.from", () -> "Parvis <parvis@ville.example>");
     }
 
     @AfterAll

@@ -14,6 +14,7 @@ import fr.parvis.publishing.media.MediaLibrary;
 import fr.parvis.publishing.media.MediaUpload;
 import fr.parvis.publishing.media.MediaView;
 import fr.parvis.test.HeadlessChromium;
+import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import fr.parvis.test.TestTenants;
@@ -45,7 +46,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -54,7 +54,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * phone width. Screenshots land in {@code target/screenshots/publishing-*.png}.
  */
 @RequiresPeer(Peer.CHROMIUM)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class ComposerBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");

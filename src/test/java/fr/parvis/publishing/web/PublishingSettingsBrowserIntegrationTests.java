@@ -8,6 +8,7 @@ import fr.parvis.publishing.PublishingSettingsManagement;
 import fr.parvis.publishing.mail.domain.OutgoingMail;
 import fr.parvis.publishing.mail.domain.OutgoingMails;
 import fr.parvis.test.HeadlessChromium;
+import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.MutableClock;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
@@ -24,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A/AA) and a screenshot in {@code target/screenshots/publishing-settings-*.png}.
  */
 @RequiresPeer(Peer.CHROMIUM)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class PublishingSettingsBrowserIntegrationTests {
 
     static HeadlessChromium chromium;

@@ -10,6 +10,7 @@ import fr.parvis.publishing.PublishingManagement;
 import fr.parvis.publishing.ThreadPartState;
 import fr.parvis.publishing.ThreadPartView;
 import fr.parvis.test.HeadlessChromium;
+import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.Peer;
 import fr.parvis.test.RequiresPeer;
 import fr.parvis.test.TestTenants;
@@ -29,7 +30,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -39,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * critical WCAG 2.1 AA problem. Screenshots: {@code target/screenshots/publishing-thread-*.png}.
  */
 @RequiresPeer(Peer.CHROMIUM)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class ThreadBrowserIntegrationTests {
 
     static HeadlessChromium chromium;

@@ -16,6 +16,7 @@ import fr.parvis.territory.MemberManagement;
 import fr.parvis.territory.MemberView;
 import fr.parvis.territory.Role;
 import fr.parvis.territory.access.SystemActor;
+import fr.parvis.test.DemoIntegrationTest;
 import fr.parvis.test.MutableClock;
 import fr.parvis.test.TestTenants;
 import java.time.Duration;
@@ -28,8 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
@@ -40,9 +39,7 @@ import tools.jackson.databind.ObjectMapper;
  * visible through the channels API, not duplicated by a second start, and whose audience keeps
  * acting as time goes by.
  */
-@SpringBootTest(properties = {"parvis.demo.enabled=true",
-        "parvis.demo.api-token=demo-token-for-integration-tests-0001"})
-@AutoConfigureMockMvc
+@DemoIntegrationTest
 class DemoSandboxIntegrationTests {
 
     @Autowired

@@ -15,6 +15,7 @@ import fr.parvis.territory.access.AccessVia;
 import fr.parvis.territory.access.ApiTokenAuthenticator;
 import fr.parvis.territory.access.ParvisAuthentication;
 import fr.parvis.territory.access.SystemActor;
+import fr.parvis.test.DemoIntegrationTest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -22,14 +23,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Demo mode creates the fictional collectivités once, one demo user per role, the delegation of
  * Bourg-de-Démo, and turns PARVIS_DEMO_API_TOKEN into an ADMIN token of Ville de Démo.
  */
-@SpringBootTest(properties = {"parvis.demo.enabled=true",
-        "parvis.demo.api-token=demo-token-for-integration-tests-0001"})
+@DemoIntegrationTest
 class DemoSeedingIntegrationTests {
 
     @Autowired

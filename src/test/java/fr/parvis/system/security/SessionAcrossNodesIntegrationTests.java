@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.parvis.ParvisApplication;
 import fr.parvis.test.HttpBrowser;
+import fr.parvis.test.IntegrationTest;
 import fr.parvis.test.TestTenants;
 import fr.parvis.test.TestTenants.Tenant;
 import java.net.CookieManager;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Sessions live in the shared database (Spring Session JDBC): a session opened on one node is
  * valid on another node behind the same load balancer, and a logout on one ends it everywhere.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class SessionAcrossNodesIntegrationTests {
 
     static ConfigurableApplicationContext secondNode;
