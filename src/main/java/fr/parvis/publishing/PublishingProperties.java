@@ -39,7 +39,7 @@ public record PublishingProperties(@DefaultValue("10s") Duration dispatchInterva
      */
     public record Pump(@DefaultValue("true") boolean enabled, @DefaultValue("250ms") Duration pollInterval,
             @DefaultValue("2s") Duration lookahead, @DefaultValue("30s") Duration burstLookahead,
-            @DefaultValue("200") int batch, @DefaultValue("16") int threads, @DefaultValue("10000") int maxInFlight) {
+            @DefaultValue("200") int batch, @DefaultValue("64") int threads, @DefaultValue("10000") int maxInFlight) {
 
         public Pump {
             if (batch < 1 || batch > 1000) {

@@ -34,7 +34,7 @@ class ExactlyOnceIntegrationTests {
                 "--parvis.publishing.dispatch-interval=2s", "--parvis.publishing.heartbeat=1s",
                 "--parvis.sandbox.publish-latency=250ms",
                 "--parvis.sandbox.simulation=false", "--spring.datasource.hikari.maximum-pool-size=12",
-                "--parvis.publishing.pump.enabled=true");
+                "--parvis.publishing.pump.enabled=true", "--parvis.publishing.pump.threads=8");
         try (PublicationCluster cluster = new PublicationCluster(Peer.postgresUrl(), Peer.postgresUser(),
                 Peer.postgresPassword())) {
             // Node A claims first (2 s ahead) and at most 300: it holds claims when it is killed,

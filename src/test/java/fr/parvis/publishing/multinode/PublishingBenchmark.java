@@ -26,9 +26,15 @@ public final class PublishingBenchmark {
         String url = System.getenv().getOrDefault("PARVIS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String user = System.getenv().getOrDefault("PARVIS_TEST_POSTGRES_USER", "postgres");
         String password = System.getenv().getOrDefault("PARVIS_TEST_POSTGRES_PASSWORD", "");
-        List<String> common = List.of("--db-scheduler.polling-interval=1s", "--db-scheduler.threads=8",
+        List<String> common = new ArrayList<>(List.of("--db-scheduler.polling-interval=1s", "--db-scheduler.threads=8",
                 "--parvis.sandbox.simulation=false", "--spring.datasource.hikari.maximum-pool-size=16",
-                "--logging.level.com.github.kagkarlsson=WARN", "--parvis.publishing.pump.enabled=true");
+                "--logging.level.com.github.kagkarlsson=WARN", "--parvis.publishing.pump.enabled=true"));
+        // other settings to compare (e.g. --parvis.publishing.pump.threads=32); the defaults otherwise
+        String extra = System.getenv("PARVIS_BENCH_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            common.addAll(List.of(extra.strip().split("\\s+")));
+            System.out.println("settings: " + extra.strip());
+        }
         try (PublicationCluster cluster = new PublicationCluster(url, user, password)) {
             // the other nodes first; the last one creates the posts, all due dueIn seconds after the start
             // of the load (long enough for the load to finish: lateness is measured from the due instant)
