@@ -274,6 +274,8 @@ public class CrisisManagement {
                 }));
             }
         }
+        // this node's calls see the end at once (Publisher#call holds nothing back any more)
+        state.changed();
         return inTransaction(() -> view(crises.findById(ended.id()).orElseThrow()));
     }
 

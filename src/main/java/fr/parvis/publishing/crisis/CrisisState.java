@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -36,6 +37,7 @@ public class CrisisState {
      * once after a crisis started on this node. A crisis started on another node is seen by this
      * node's calls within that delay.
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean activeForCalls() {
         CollectiviteId collectivite = Tenancy.require();
         long now = System.nanoTime();

@@ -447,6 +447,11 @@ public class Publisher {
             return Outcome.POSTPONED;
         }
         if (result instanceof Held held) {
+            if (!crisis.active()) {
+                // the crisis ended between the call's check (read up to 0.5 s earlier) and now
+                variant.schedule(clock.instant());
+                return Outcome.POSTPONED;
+            }
             variant.schedule(held.claimed().dueAt());
             variant.pause();
             post.pausedByCrisis(true);
