@@ -117,7 +117,7 @@ class SandboxWriter implements SmartLifecycle {
         }
     }
 
-    /** Groups written since start, and the largest (for tests and logs). */
+    /** Groups written since start, and the largest (read by the tests). */
     record Stats(long groups, int largestGroup) {
     }
 
